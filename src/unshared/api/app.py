@@ -1,0 +1,64 @@
+"""The app factory: one FastAPI app over one ``Unshared``, its store and its live index."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from unshared.api import errors
+from unshared.api.deps import ApiState
+from unshared.api.limits import BodyLimit
+from unshared.api.routers import admin, cases, health, platform
+from unshared.config import Settings
+from unshared.service import Unshared
+from unshared.web.serve import mount_web
+
+log = logging.getLogger("unshared.api")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The service. The index loads in the background; ``/readyz`` says when it is in."""
+    service = Unshared(settings)
+    state = ApiState(settings, service)
+
+    def load_index() -> None:
+        try:
+            service.index  # noqa: B018 - loads or builds it
+            service.save_index()
+            state.ready.set()
+            log.info("index ready: %d entries", len(service.index))
+        except Exception as exc:  # the server stays up, not ready, and says why
+            state.load_error = str(exc)
+            log.exception("the index could not be loaded")
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        threading.Thread(target=load_index, name="index-loader", daemon=True).start()
+        yield
+        if state.ready.is_set():
+            service.save_index()
+        service.close()
+
+    app = FastAPI(
+        title="Unshared",
+        summary="Take down intimate images shared without consent, by their hashes alone.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.unshared = state
+    errors.install(app)
+    app.middleware("http")(state.metrics.middleware)
+    app.add_middleware(
+        BodyLimit,
+        json_limit=settings.max_json_bytes,
+        upload_limit=settings.max_file_bytes,
+        upload_paths=frozenset({platform.IMAGE_PATH}),
+    )
+    for router in (cases.router, platform.router, admin.router, health.router):
+        app.include_router(router)
+    mount_web(app)
+    return app

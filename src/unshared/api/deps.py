@@ -1,0 +1,76 @@
+"""Typed dependencies: the app's state, the caller's key, the caller's address."""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from unshared.actions.cases import Cases
+from unshared.actions.platforms import Platforms
+from unshared.api.limits import RateLimiter
+from unshared.api.metrics import Metrics
+from unshared.bank.models import ApiKey
+from unshared.config import Settings
+from unshared.errors import Unavailable
+from unshared.service import Unshared
+
+
+class ApiState:
+    """Everything a request handler may reach, made once per app."""
+
+    def __init__(self, settings: Settings, app: Unshared) -> None:
+        self.settings = settings
+        self.app = app
+        self.cases = Cases(app.store)
+        self.platforms = Platforms(app.store, settings.flood_matches)
+        self.metrics = Metrics()
+        self.case_creations = RateLimiter(settings.case_creations_per_hour)
+        self.pin_by_case = RateLimiter(settings.pin_attempts_per_hour)
+        self.pin_by_client = RateLimiter(settings.pin_attempts_per_hour * 3)
+        self.ready = threading.Event()
+        self.load_error: str | None = None
+
+
+def _state(request: Request) -> ApiState:
+    state: ApiState = request.app.state.unshared
+    return state
+
+
+State = Annotated[ApiState, Depends(_state)]
+
+_bearer = HTTPBearer(auto_error=False, description="An API key: Authorization: Bearer <key>")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _platform(state: State, credentials: Credentials) -> ApiKey:
+    return state.platforms.authenticate(credentials.credentials if credentials else None)
+
+
+def _admin(state: State, credentials: Credentials) -> ApiKey:
+    key = credentials.credentials if credentials else None
+    return state.platforms.authenticate(key, admin=True)
+
+
+#: A platform's key (an operator's key may do what a platform may).
+PlatformKey = Annotated[ApiKey, Depends(_platform)]
+AdminKey = Annotated[ApiKey, Depends(_admin)]
+
+
+def _ready(state: State) -> ApiState:
+    if not state.ready.is_set():
+        raise Unavailable("the index is still loading; try again in a moment")
+    return state
+
+
+#: The state, once the index is loaded (503 before).
+Ready = Annotated[ApiState, Depends(_ready)]
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+Client = Annotated[str, Depends(_client)]

@@ -1,0 +1,75 @@
+"""A person's case: no account, only hashes, a case number and a PIN.
+
+PIN-bearing calls are POSTs, so the PIN is never in a URL (and so never in an access log).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from unshared.actions.cases import CaseView
+from unshared.api import schemas
+from unshared.api.deps import Client, State
+from unshared.bank import Case, normalise_case_number
+from unshared.errors import InvalidInput
+
+router = APIRouter(prefix="/v1/cases", tags=["cases (a person)"])
+
+
+def _view(view: CaseView) -> schemas.CaseStatus:
+    case = view.case
+    return schemas.CaseStatus(
+        case=case.number,
+        status=case.status,
+        created_at=case.created_at,
+        withdrawn_at=case.withdrawn_at,
+        hashes=[
+            schemas.CaseHash(entry=e.id, signal=e.signal_type, status=e.status, added_at=e.added_at)
+            for e in view.entries
+        ],
+        reports=[
+            schemas.CaseReport(at=r.at, outcome=r.outcome, entry=r.entry_id) for r in view.reports
+        ],
+    )
+
+
+def _open(state: State, client: str, number: str, pin: str) -> Case:
+    state.pin_by_client.hit(client, "PIN attempts from this address")
+    try:
+        key = normalise_case_number(number)
+    except InvalidInput:
+        key = number[:32]
+    state.pin_by_case.hit(key, "PIN attempts for this case")
+    return state.cases.open(number, pin)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+def create_case(body: schemas.NewCase, state: State, client: Client) -> schemas.CaseCreated:
+    """Make a case from the hashes of a person's photos. The PIN is shown this once."""
+    state.case_creations.hit(client, "new cases from this address")
+    case, pin, entries = state.cases.create([image.signals() for image in body.images])
+    return schemas.CaseCreated(case=case.number, pin=pin, status=case.status, hashes=len(entries))
+
+
+@router.post("/{number}/status")
+def case_status(number: str, body: schemas.Pin, state: State, client: Client) -> schemas.CaseStatus:
+    """The case, its hashes and what platforms reported about them."""
+    case = _open(state, client, number, body.pin)
+    return _view(state.cases.view(case))
+
+
+@router.post("/{number}/hashes")
+def add_hashes(
+    number: str, body: schemas.AddToCase, state: State, client: Client
+) -> schemas.CaseStatus:
+    """Add the hashes of more photos to the case."""
+    case = _open(state, client, number, body.pin)
+    state.cases.add(case, [image.signals() for image in body.images])
+    return _view(state.cases.view(case))
+
+
+@router.post("/{number}/withdraw")
+def withdraw(number: str, body: schemas.Pin, state: State, client: Client) -> schemas.CaseStatus:
+    """Withdraw the case: its hashes stop matching at once, everywhere that syncs."""
+    case = _open(state, client, number, body.pin)
+    return _view(state.cases.view(state.cases.withdraw(case)))

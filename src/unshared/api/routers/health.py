@@ -1,0 +1,34 @@
+"""Liveness, readiness and metrics."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from unshared.api.deps import State
+from unshared.api.errors import error_response
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz")
+def healthz() -> dict[str, str]:
+    """The process is up."""
+    return {"status": "ok"}
+
+
+@router.get("/readyz", responses={503: {"description": "The index is still loading"}})
+def readyz(state: State) -> Response:
+    """Ready once the index is loaded; 503 until then."""
+    if not state.ready.is_set():
+        if state.load_error:
+            return error_response(503, "unavailable", "the index could not be loaded")
+        return error_response(503, "unavailable", "the index is loading")
+    return Response('{"status":"ready"}', media_type="application/json")
+
+
+@router.get("/metrics", response_class=Response)
+def metrics(state: State) -> Response:
+    """Prometheus metrics."""
+    if state.ready.is_set():
+        state.metrics.index_size.set(len(state.app.index))
+    return state.metrics.render()

@@ -1,0 +1,108 @@
+"""What a platform does: match uploads, keep a synced copy, report back."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, status
+from starlette.concurrency import run_in_threadpool
+
+from unshared.api import schemas
+from unshared.api.deps import PlatformKey, Ready, State
+from unshared.errors import InvalidInput
+from unshared.match import Query as MatchQuery
+from unshared.match import Verdict
+from unshared.signals import Md5, Pdq, Sha256
+
+router = APIRouter(prefix="/v1", tags=["platforms"])
+
+IMAGE_PATH = "/v1/match/image"
+
+
+def _verdict(state: Ready, verdict: Verdict, kind: str) -> dict[str, Any]:
+    state.metrics.queries.labels(kind).inc()
+    if verdict.matched:
+        state.metrics.matches.inc()
+    state.platforms.record(verdict)
+    return verdict.to_dict()
+
+
+@router.post("/match", response_model=schemas.VerdictOut, response_model_exclude_none=True)
+def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dict[str, Any]:
+    """Match the hashes of one upload (PDQ may carry all 8 rotations and flips)."""
+    query = MatchQuery(
+        pdq=tuple(Pdq.from_hex(h) for h in body.pdq),
+        quality=body.quality,
+        md5=Md5.from_hex(body.md5) if body.md5 else None,
+        sha256=Sha256.from_hex(body.sha256) if body.sha256 else None,
+    )
+    return _verdict(state, state.app.match(query), "hashes")
+
+
+@router.post(
+    "/match/image",
+    response_model=schemas.VerdictOut,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+        }
+    },
+)
+async def match_image(request: Request, state: Ready, key: PlatformKey) -> dict[str, Any]:
+    """Send an image's bytes as the body: hashed in memory, matched, and dropped.
+
+    The bytes are never written anywhere or logged; only the verdict and the image's own
+    hashes come back.
+    """
+    data = await request.body()
+    if not data:
+        raise InvalidInput("send the image's bytes as the request body")
+    signals, verdict = await run_in_threadpool(state.app.match_image_signals, data)
+    del data
+    out = _verdict(state, verdict, "image")
+    out["hashes"] = signals.to_dict()
+    return out
+
+
+@router.get("/feed")
+def feed(
+    state: State,
+    key: PlatformKey,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+) -> schemas.Feed:
+    """The changes after ``after``, oldest first: apply ``add`` as an insert, the rest as a
+    status change. Keep ``next`` and ask again."""
+    store = state.app.store
+    changes = store.changes(after=after, limit=limit)
+    banks = {b.name: b for b in store.list_banks()}
+    return schemas.Feed(
+        store=store.store_id(),
+        changes=[
+            schemas.ChangeOut(
+                seq=c.seq,
+                op=c.op,
+                entry=c.entry_id,
+                bank=c.bank,
+                signal=c.signal_type,
+                value=c.value,
+                status=c.status,
+                at=c.at,
+                bank_kind=banks[c.bank].kind,
+                bank_thresholds=banks[c.bank].thresholds,
+            )
+            for c in changes
+        ],
+        next=changes[-1].seq if changes else after,
+        latest=store.latest_seq(),
+    )
+
+
+@router.post("/reports", status_code=status.HTTP_201_CREATED)
+def report(body: schemas.NewReport, state: State, key: PlatformKey) -> schemas.ReportOut:
+    """Say what happened to a match: removed, blocked, queued, not_ncii, duplicate, not_found."""
+    r = state.platforms.report(body.entry, body.outcome, body.note, key)
+    return schemas.ReportOut(id=r.id, entry=r.entry_id, outcome=r.outcome, note=r.note, at=r.at)

@@ -1,0 +1,221 @@
+"""The HTTP API's request and response bodies. Schemas live here and nowhere else."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from unshared.bank.models import ReportOutcome
+from unshared.signals import Md5, Pdq, Sha256
+
+HEX64 = r"^[0-9a-fA-F]{64}$"
+HEX32 = r"^[0-9a-fA-F]{32}$"
+#: Most images one call may carry (a person adding photos, a platform's batch).
+MAX_IMAGES_PER_CALL = 50
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ImageHashes(Strict):
+    """The hashes of one image, made on the person's device. Never the image."""
+
+    pdq: str | None = Field(default=None, pattern=HEX64, description="PDQ, 64 hex digits")
+    quality: int | None = Field(default=None, ge=0, le=100, description="PDQ quality")
+    md5: str | None = Field(default=None, pattern=HEX32)
+    sha256: str | None = Field(default=None, pattern=HEX64)
+
+    @model_validator(mode="after")
+    def _some_hash(self) -> ImageHashes:
+        if not (self.pdq or self.md5 or self.sha256):
+            raise ValueError("give at least one of pdq, md5, sha256")
+        return self
+
+    def signals(self) -> list[Pdq | Md5 | Sha256]:
+        out: list[Pdq | Md5 | Sha256] = []
+        if self.pdq:
+            out.append(Pdq.from_hex(self.pdq))
+        if self.md5:
+            out.append(Md5.from_hex(self.md5))
+        if self.sha256:
+            out.append(Sha256.from_hex(self.sha256))
+        return out
+
+
+class NewCase(Strict):
+    images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
+
+
+class Pin(Strict):
+    pin: str = Field(min_length=1, max_length=64)
+
+
+class AddToCase(Pin):
+    images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
+
+
+class CaseCreated(BaseModel):
+    case: str = Field(description="The case number; keep it with the PIN")
+    pin: str = Field(description="Shown once, never again: it is stored only as a slow hash")
+    status: str
+    hashes: int
+
+
+class CaseHash(BaseModel):
+    entry: int
+    signal: str
+    status: str
+    added_at: datetime
+
+
+class CaseReport(BaseModel):
+    at: datetime
+    outcome: str
+    entry: int
+
+
+class CaseStatus(BaseModel):
+    case: str
+    status: str
+    created_at: datetime
+    withdrawn_at: datetime | None
+    hashes: list[CaseHash]
+    reports: list[CaseReport]
+
+
+class MatchQuery(Strict):
+    """Hashes of one upload. ``pdq`` may hold the 8 rotations and flips, original first."""
+
+    pdq: list[Annotated[str, Field(pattern=HEX64)]] = Field(default_factory=list, max_length=8)
+    quality: int | None = Field(default=None, ge=0, le=100)
+    md5: str | None = Field(default=None, pattern=HEX32)
+    sha256: str | None = Field(default=None, pattern=HEX64)
+
+    @model_validator(mode="after")
+    def _some_hash(self) -> MatchQuery:
+        if not (self.pdq or self.md5 or self.sha256):
+            raise ValueError("give at least one of pdq, md5, sha256")
+        return self
+
+
+class MatchOut(BaseModel):
+    bank: str
+    bank_kind: str
+    entry: int
+    case: int | None
+    signal: str
+    distance: int
+    variant: str
+    metadata: dict[str, Any]
+
+
+class VerdictOut(BaseModel):
+    matched: bool
+    suppressed: bool
+    matches: list[MatchOut]
+    allowed: list[MatchOut]
+    notes: list[str]
+    hashes: dict[str, Any] | None = Field(
+        default=None, description="The upload's own hashes, for image uploads"
+    )
+
+
+class ChangeOut(BaseModel):
+    seq: int
+    op: str
+    entry: int
+    bank: str
+    signal: str
+    value: str
+    status: str
+    at: datetime
+    bank_kind: str = Field(description="ncii, allow or protect: an allow bank overrules matches")
+    bank_thresholds: dict[str, int]
+
+
+class Feed(BaseModel):
+    store: str = Field(description="The bank's identity: a new value means a new database")
+    changes: list[ChangeOut]
+    next: int = Field(description="Pass as ?after= to get what comes next")
+    latest: int
+
+
+class NewReport(Strict):
+    entry: int = Field(ge=1)
+    outcome: ReportOutcome
+    note: str = Field(default="", max_length=2000)
+
+
+class ReportOut(BaseModel):
+    id: int
+    entry: int
+    outcome: str
+    note: str
+    at: datetime
+
+
+class NewBank(Strict):
+    name: str = Field(pattern=r"^[a-z0-9_-]{1,64}$")
+    kind: Literal["ncii", "allow", "protect"] = "ncii"
+    thresholds: dict[str, int] = Field(default_factory=dict)
+
+
+class BankOut(BaseModel):
+    name: str
+    kind: str
+    thresholds: dict[str, int]
+    active_entries: int
+
+
+class NewKey(Strict):
+    name: str = Field(min_length=1, max_length=100)
+    role: Literal["platform", "admin"]
+
+
+class KeyOut(BaseModel):
+    id: int
+    name: str
+    role: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class KeyCreated(KeyOut):
+    key: str = Field(description="Shown once: it is stored only hashed")
+
+
+class EntryStatusChange(Strict):
+    status: Literal["active", "disabled", "quarantined"]
+    reason: str = Field(default="", max_length=2000)
+
+
+class EntryOut(BaseModel):
+    id: int
+    bank: str
+    case: int | None
+    signal: str
+    value: str
+    status: str
+    source: str
+    added_at: datetime
+    metadata: dict[str, Any]
+
+
+class ReviewItem(BaseModel):
+    entry: EntryOut
+    matches: int
+    not_ncii_reports: int
+    reasons: list[str]
+
+
+class HistoryOut(BaseModel):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    subject_type: str
+    subject_id: int
+    detail: dict[str, Any]

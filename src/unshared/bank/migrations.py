@@ -1,0 +1,308 @@
+"""The schema, as numbered steps; each store records the steps it has run in ``schema_migrations``.
+
+A step is written once for each dialect, side by side, so the two stay alike. Steps are only ever
+appended: never edit one that has shipped, add the next number instead. Opening a store runs the
+steps it lacks, all in one transaction, under a lock, so two processes opening a new store at once
+do not both run them.
+
+What the tables hold (hashes and words, never pixels):
+
+- ``banks``: name, kind and per-type match thresholds.
+- ``cases``: a person's case number, the scrypt hash of their PIN, status and times.
+- ``entries``: one hash (type and lower-case hex) in one bank, its case if any, status, source,
+  time and free JSON metadata. A value must be lower-case hex; nothing else fits.
+- ``changes``: the delta feed; one row per add or status change of an entry, numbered ``seq``.
+- ``feed_head``: one row holding the newest ``seq``; writers lock it, which makes them take turns.
+- ``history``: who did what to which bank, case, entry or API key, and when. Append-only, like
+  ``changes``: triggers refuse UPDATE and DELETE on both.
+- ``api_keys``: a name, a role and the SHA-256 of each key (never the key), and when it was made
+  and revoked.
+- ``reports``: what a platform did about a match on an entry (``removed``, ``not_ncii``, ...).
+- ``match_counts``: per entry, how many uploads it has matched.
+- ``store_identity``: one row, a random UUID drawn when the schema is made, so an index file built
+  from one database is never loaded for another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Dialect = Literal["sqlite", "postgres"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sqlite: tuple[str, ...]
+    postgres: tuple[str, ...]
+
+    def statements(self, dialect: Dialect) -> tuple[str, ...]:
+        return self.sqlite if dialect == "sqlite" else self.postgres
+
+
+SCHEMA_MIGRATIONS = {
+    "sqlite": """CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+    )""",
+    "postgres": """CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        applied_at TIMESTAMPTZ NOT NULL
+    )""",
+}
+
+_KINDS = "('ncii', 'allow', 'protect')"
+_CASE_STATUSES = "('active', 'withdrawn')"
+_ENTRY_STATUSES = "('active', 'withdrawn', 'disabled', 'quarantined')"
+_OPS = "('add', 'withdraw', 'disable', 'quarantine', 'enable')"
+# Step 1's subjects. Never change a constant a shipped step uses: the step would change with it.
+_SUBJECTS = "('bank', 'case', 'entry')"
+_SUBJECTS_2 = "('bank', 'case', 'entry', 'key')"
+_ROLES = "('platform', 'admin')"
+_OUTCOMES = "('removed', 'blocked', 'queued', 'not_ncii', 'duplicate', 'not_found')"
+
+_SQLITE_APPEND_ONLY = """CREATE TRIGGER {table}_append_only_{verb} BEFORE {verb} ON {table}
+    BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"""
+
+INITIAL = Migration(
+    1,
+    "banks, cases, entries, the feed and history",
+    sqlite=(
+        f"""CREATE TABLE banks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN {_KINDS}),
+            thresholds TEXT NOT NULL DEFAULT '{{}}',
+            created_at TEXT NOT NULL
+        )""",
+        f"""CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            pin_hash TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN {_CASE_STATUSES}),
+            created_at TEXT NOT NULL,
+            withdrawn_at TEXT
+        )""",
+        f"""CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            bank_id INTEGER NOT NULL REFERENCES banks (id),
+            case_id INTEGER REFERENCES cases (id),
+            signal_type TEXT NOT NULL,
+            value TEXT NOT NULL
+                CHECK (length(value) BETWEEN 1 AND 256 AND value NOT GLOB '*[^0-9a-f]*'),
+            status TEXT NOT NULL CHECK (status IN {_ENTRY_STATUSES}),
+            source TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{{}}'
+        )""",
+        # A hash is in a bank at most once per case (no case counts as case 0), withdrawn aside.
+        """CREATE UNIQUE INDEX entries_once
+            ON entries (bank_id, signal_type, value, coalesce(case_id, 0))
+            WHERE status <> 'withdrawn'""",
+        "CREATE INDEX entries_by_value ON entries (signal_type, value)",
+        "CREATE INDEX entries_by_case ON entries (case_id) WHERE case_id IS NOT NULL",
+        "CREATE INDEX entries_by_bank ON entries (bank_id, status, id)",
+        "CREATE INDEX entries_by_status ON entries (status, id)",
+        f"""CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY,
+            op TEXT NOT NULL CHECK (op IN {_OPS}),
+            entry_id INTEGER NOT NULL REFERENCES entries (id),
+            status TEXT NOT NULL CHECK (status IN {_ENTRY_STATUSES}),
+            at TEXT NOT NULL
+        )""",
+        """CREATE TABLE feed_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL
+        )""",
+        "INSERT INTO feed_head (id, seq) VALUES (1, 0)",
+        f"""CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject_type TEXT NOT NULL CHECK (subject_type IN {_SUBJECTS}),
+            subject_id INTEGER NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{{}}'
+        )""",
+        "CREATE INDEX history_by_subject ON history (subject_type, subject_id, id)",
+        *(
+            _SQLITE_APPEND_ONLY.format(table=table, verb=verb)
+            for table in ("history", "changes")
+            for verb in ("UPDATE", "DELETE")
+        ),
+    ),
+    postgres=(
+        f"""CREATE TABLE banks (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN {_KINDS}),
+            thresholds JSONB NOT NULL DEFAULT '{{}}',
+            created_at TIMESTAMPTZ NOT NULL
+        )""",
+        f"""CREATE TABLE cases (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            pin_hash TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN {_CASE_STATUSES}),
+            created_at TIMESTAMPTZ NOT NULL,
+            withdrawn_at TIMESTAMPTZ
+        )""",
+        f"""CREATE TABLE entries (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            bank_id BIGINT NOT NULL REFERENCES banks (id),
+            case_id BIGINT REFERENCES cases (id),
+            signal_type TEXT NOT NULL,
+            value TEXT NOT NULL
+                CHECK (length(value) BETWEEN 1 AND 256 AND value ~ '^[0-9a-f]+$'),
+            status TEXT NOT NULL CHECK (status IN {_ENTRY_STATUSES}),
+            source TEXT NOT NULL DEFAULT '',
+            added_at TIMESTAMPTZ NOT NULL,
+            metadata JSONB NOT NULL DEFAULT '{{}}'
+        )""",
+        """CREATE UNIQUE INDEX entries_once
+            ON entries (bank_id, signal_type, value, coalesce(case_id, 0))
+            WHERE status <> 'withdrawn'""",
+        "CREATE INDEX entries_by_value ON entries (signal_type, value)",
+        "CREATE INDEX entries_by_case ON entries (case_id) WHERE case_id IS NOT NULL",
+        "CREATE INDEX entries_by_bank ON entries (bank_id, status, id)",
+        "CREATE INDEX entries_by_status ON entries (status, id)",
+        f"""CREATE TABLE changes (
+            seq BIGINT PRIMARY KEY,
+            op TEXT NOT NULL CHECK (op IN {_OPS}),
+            entry_id BIGINT NOT NULL REFERENCES entries (id),
+            status TEXT NOT NULL CHECK (status IN {_ENTRY_STATUSES}),
+            at TIMESTAMPTZ NOT NULL
+        )""",
+        """CREATE TABLE feed_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq BIGINT NOT NULL
+        )""",
+        "INSERT INTO feed_head (id, seq) VALUES (1, 0)",
+        f"""CREATE TABLE history (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at TIMESTAMPTZ NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject_type TEXT NOT NULL CHECK (subject_type IN {_SUBJECTS}),
+            subject_id BIGINT NOT NULL,
+            detail JSONB NOT NULL DEFAULT '{{}}'
+        )""",
+        "CREATE INDEX history_by_subject ON history (subject_type, subject_id, id)",
+        """CREATE FUNCTION refuse_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+            END
+        $$""",
+        *(
+            f"""CREATE TRIGGER {table}_append_only
+                BEFORE UPDATE OR DELETE OR TRUNCATE ON {table}
+                FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewrite()"""
+            for table in ("history", "changes")
+        ),
+    ),
+)
+
+# A version 4 UUID from SQLite's own randomness (SQLite has no uuid function); PostgreSQL has one.
+_SQLITE_UUID4 = """lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+    || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1)
+    || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"""
+
+_HISTORY_COLUMNS = "id, at, actor, action, subject_type, subject_id, detail"
+
+PLATFORMS = Migration(
+    2,
+    "API keys, reports on matches, match counts, the store's identity; history about keys",
+    sqlite=(
+        """CREATE TABLE store_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            store_id TEXT NOT NULL
+        )""",
+        f"INSERT INTO store_identity (id, store_id) VALUES (1, {_SQLITE_UUID4})",
+        f"""CREATE TABLE api_keys (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+            role TEXT NOT NULL CHECK (role IN {_ROLES}),
+            key_hash TEXT NOT NULL UNIQUE
+                CHECK (length(key_hash) = 64 AND key_hash NOT GLOB '*[^0-9a-f]*'),
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        )""",
+        f"""CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entries (id),
+            key_id INTEGER REFERENCES api_keys (id),
+            outcome TEXT NOT NULL CHECK (outcome IN {_OUTCOMES}),
+            note TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX reports_by_entry ON reports (entry_id, id)",
+        "CREATE INDEX reports_by_outcome ON reports (outcome, entry_id)",
+        """CREATE TABLE match_counts (
+            entry_id INTEGER PRIMARY KEY REFERENCES entries (id),
+            matches INTEGER NOT NULL CHECK (matches >= 0)
+        )""",
+        # SQLite cannot change a CHECK constraint, so history is rebuilt with the new one, as
+        # SQLite's documented way to alter a table does it: copy into a new table, drop the old,
+        # rename, then recreate its index and its append-only triggers. All of it runs in the
+        # migration's one transaction, so no one ever sees history without its triggers. Nothing
+        # refers to history by a foreign key, and ids are copied as they are.
+        "DROP TRIGGER history_append_only_UPDATE",
+        "DROP TRIGGER history_append_only_DELETE",
+        f"""CREATE TABLE history_2 (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject_type TEXT NOT NULL CHECK (subject_type IN {_SUBJECTS_2}),
+            subject_id INTEGER NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{{}}'
+        )""",
+        f"""INSERT INTO history_2 ({_HISTORY_COLUMNS})
+            SELECT {_HISTORY_COLUMNS} FROM history ORDER BY id""",
+        "DROP TABLE history",
+        "ALTER TABLE history_2 RENAME TO history",
+        "CREATE INDEX history_by_subject ON history (subject_type, subject_id, id)",
+        *(_SQLITE_APPEND_ONLY.format(table="history", verb=verb) for verb in ("UPDATE", "DELETE")),
+    ),
+    postgres=(
+        """CREATE TABLE store_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            store_id TEXT NOT NULL
+        )""",
+        "INSERT INTO store_identity (id, store_id) VALUES (1, gen_random_uuid()::text)",
+        f"""CREATE TABLE api_keys (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+            role TEXT NOT NULL CHECK (role IN {_ROLES}),
+            key_hash TEXT NOT NULL UNIQUE CHECK (key_hash ~ '^[0-9a-f]{{64}}$'),
+            created_at TIMESTAMPTZ NOT NULL,
+            revoked_at TIMESTAMPTZ
+        )""",
+        f"""CREATE TABLE reports (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            entry_id BIGINT NOT NULL REFERENCES entries (id),
+            key_id BIGINT REFERENCES api_keys (id),
+            outcome TEXT NOT NULL CHECK (outcome IN {_OUTCOMES}),
+            note TEXT NOT NULL DEFAULT '',
+            at TIMESTAMPTZ NOT NULL
+        )""",
+        "CREATE INDEX reports_by_entry ON reports (entry_id, id)",
+        "CREATE INDEX reports_by_outcome ON reports (outcome, entry_id)",
+        """CREATE TABLE match_counts (
+            entry_id BIGINT PRIMARY KEY REFERENCES entries (id),
+            matches BIGINT NOT NULL CHECK (matches >= 0)
+        )""",
+        # PostgreSQL named step 1's column constraint <table>_<column>_check; swap it in place.
+        # Neither half fires the append-only triggers, which watch UPDATE, DELETE and TRUNCATE.
+        f"""ALTER TABLE history
+            DROP CONSTRAINT history_subject_type_check,
+            ADD CONSTRAINT history_subject_type_check CHECK (subject_type IN {_SUBJECTS_2})""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, PLATFORMS)
+LATEST = MIGRATIONS[-1].version

@@ -1,0 +1,194 @@
+"""The bank's value objects: banks, cases, entries, feed changes and history events, and what
+platforms bring: API keys, reports on matches, and the review list those feed.
+
+All are frozen; a store hands out new ones rather than changing old ones. Every timestamp is a
+timezone-aware UTC ``datetime``. None of them holds pixels: an entry is a hash and its metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from unshared.signals import SIGNAL_TYPES, Signal
+
+BankKind = Literal["ncii", "allow", "protect"]
+CaseStatus = Literal["active", "withdrawn"]
+EntryStatus = Literal["active", "withdrawn", "disabled", "quarantined"]
+ChangeOp = Literal["add", "withdraw", "disable", "quarantine", "enable"]
+SubjectType = Literal["bank", "case", "entry", "key"]
+KeyRole = Literal["platform", "admin"]
+ReportOutcome = Literal["removed", "blocked", "queued", "not_ncii", "duplicate", "not_found"]
+
+#: ``ncii``: hashes of intimate images shared without consent; a match means take it down.
+#: ``allow``: known-innocent content (memes, stock photos) that must never match.
+#: ``protect``: a person's ordinary photos, watched for misuse (impersonation, deepfakes).
+BANK_KINDS: tuple[BankKind, ...] = ("ncii", "allow", "protect")
+CASE_STATUSES: tuple[CaseStatus, ...] = ("active", "withdrawn")
+#: ``active`` matches. ``withdrawn``: the person took it back; final. ``disabled``: turned off by
+#: an operator. ``quarantined``: held for review (for example a suspected bad-faith submission).
+ENTRY_STATUSES: tuple[EntryStatus, ...] = ("active", "withdrawn", "disabled", "quarantined")
+
+SUBJECT_TYPES: tuple[SubjectType, ...] = ("bank", "case", "entry", "key")
+#: ``platform``: matches hashes and reports on matches. ``admin``: an operator's key, for all.
+KEY_ROLES: tuple[KeyRole, ...] = ("platform", "admin")
+#: What a platform did about a match: ``removed`` the upload, ``blocked`` it before it went up,
+#: ``queued`` it for its own moderators; or why it did nothing: the picture is ``not_ncii`` (a
+#: false match, or a bad-faith submission), a ``duplicate`` of one already reported, or
+#: ``not_found`` (gone before anyone looked).
+REPORT_OUTCOMES: tuple[ReportOutcome, ...] = (
+    "removed",
+    "blocked",
+    "queued",
+    "not_ncii",
+    "duplicate",
+    "not_found",
+)
+
+#: The feed operation that moves an entry into each status.
+OP_FOR_STATUS: dict[EntryStatus, ChangeOp] = {
+    "active": "enable",
+    "withdrawn": "withdraw",
+    "disabled": "disable",
+    "quarantined": "quarantine",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """A named set of entries of one kind, with match thresholds per signal type."""
+
+    id: int
+    name: str
+    kind: BankKind
+    #: Largest distance that still counts as a match, per signal type name; a type not listed uses
+    #: its default (see ``threshold``).
+    thresholds: dict[str, int] = field(hash=False)
+    created_at: datetime
+
+    def threshold(self, signal_type: str) -> int:
+        """The threshold for ``signal_type``: this bank's, else the type's default, else 0."""
+        if signal_type in self.thresholds:
+            return self.thresholds[signal_type]
+        default: int = getattr(SIGNAL_TYPES.get(signal_type), "DEFAULT_THRESHOLD", 0)
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One person's submission. ``number`` and a PIN (kept only as ``pin_hash``) let them act on
+    it later, above all to withdraw it."""
+
+    id: int
+    number: str
+    pin_hash: str = field(repr=False)
+    status: CaseStatus
+    created_at: datetime
+    withdrawn_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One hash in one bank. Only ``status`` ever changes; the rest is fixed when it is added."""
+
+    id: int
+    bank: str
+    bank_id: int
+    case_id: int | None
+    signal_type: str
+    #: Lower-case hex, as ``Signal.hex`` writes it.
+    value: str
+    status: EntryStatus
+    source: str
+    added_at: datetime
+    #: Free JSON given when the entry was added and returned with every match on it.
+    metadata: dict[str, Any] = field(hash=False)
+
+    @property
+    def signal(self) -> Signal:
+        return SIGNAL_TYPES.parse(self.signal_type, self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One step of the delta feed. Apply in ``seq`` order: ``add`` inserts the entry, every other
+    op sets its status to ``status``."""
+
+    seq: int
+    op: ChangeOp
+    entry_id: int
+    bank: str
+    signal_type: str
+    value: str
+    #: The entry's status right after this change (not its status now).
+    status: EntryStatus
+    case_id: int | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEvent:
+    """One line of the append-only audit history."""
+
+    id: int
+    at: datetime
+    actor: str
+    #: ``bank.create``, ``case.create``, ``case.withdraw``, ``entry.add``, ``entry.withdraw``,
+    #: ``entry.disable``, ``entry.quarantine``, ``entry.enable``, ``entry.report``, ``key.create``
+    #: or ``key.revoke``.
+    action: str
+    subject_type: SubjectType
+    subject_id: int
+    detail: dict[str, Any] = field(hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What ``Store.import_records`` did: records read, entries created, records already there."""
+
+    records: int
+    added: int
+    existing: int
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKey:
+    """A key a platform or an operator calls the service with. The store keeps only the SHA-256
+    of the key itself, never the key."""
+
+    id: int
+    #: Who holds it, for people reading lists and history (``"example-platform"``).
+    name: str
+    role: KeyRole
+    created_at: datetime
+    revoked_at: datetime | None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A platform's word on one match: what it did about the upload, or why it did nothing."""
+
+    id: int
+    entry_id: int
+    #: The entry's case, if it has one.
+    case_id: int | None
+    #: The key that reported it, ``None`` if it came another way (an operator, a script).
+    key_id: int | None
+    outcome: ReportOutcome
+    note: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """An entry for an operator to look at: quarantined, or reported as not NCII."""
+
+    entry: Entry
+    #: Uploads it has matched, as ``Store.record_matches`` counted them.
+    matches: int
+    not_ncii_reports: int

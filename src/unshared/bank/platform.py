@@ -1,0 +1,246 @@
+"""What platforms bring to the bank, over SQL: API keys, reports on matches, match counts, the
+review list those feed, and the store's identity. ``SQLStore`` builds on it; the contract is
+``unshared.bank.store.Store``'s.
+
+A key is kept only as the SHA-256 of the key, so a copy of the database lets no one call the
+service. Keys, reports and history are written under the feed-head lock like every other write.
+Match counts are not: they change no feed, and they are counted on the hot path of matching, so
+``record_matches`` is one short transaction of one statement (per 500 ids) that waits for no writer
+but the database's own row lock (PostgreSQL) or write lock (SQLite).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, cast
+
+from unshared.bank import validate
+from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewItem
+from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks
+from unshared.errors import Conflict, NotFound
+
+_MAX_LIST = 1000
+_MAX_NOTE = 1000
+
+_KEY = "SELECT id, name, role, created_at, revoked_at FROM api_keys"
+# A report's case is its entry's, which never changes, so it is read from there, not copied.
+_REPORT = """SELECT r.id, r.entry_id, e.case_id, r.key_id, r.outcome, r.note, r.at
+    FROM reports r JOIN entries e ON e.id = r.entry_id"""
+
+# Each id's total goes up by one; an id with no entry is not counted (the caller hears NotFound).
+# Rows are taken in id order, so two transactions counting the same entries cannot deadlock.
+# SQLite wants a WHERE in an INSERT ... SELECT that has an ON CONFLICT clause; it has one.
+_COUNT = """INSERT INTO match_counts (entry_id, matches)
+    SELECT id, 1 FROM entries WHERE id IN ({marks}) ORDER BY id
+    ON CONFLICT (entry_id) DO UPDATE SET matches = match_counts.matches + 1
+    RETURNING entry_id, matches"""
+
+# Quarantined entries, and entries reported as not NCII that are not withdrawn; each candidate
+# set comes from an index (entries by status, reports by outcome), never a scan of every entry.
+_REVIEW = f"""WITH flagged AS (
+        SELECT entry_id, count(*) AS n FROM reports WHERE outcome = 'not_ncii' GROUP BY entry_id
+    ), held AS (
+        SELECT id FROM entries WHERE status = 'quarantined'
+        UNION
+        SELECT entry_id FROM flagged
+    )
+    SELECT {ENTRY_COLUMNS}, coalesce(m.matches, 0), coalesce(f.n, 0)
+    FROM held h
+    JOIN entries e ON e.id = h.id
+    JOIN banks b ON b.id = e.bank_id
+    LEFT JOIN flagged f ON f.entry_id = e.id
+    LEFT JOIN match_counts m ON m.entry_id = e.id
+    WHERE e.status <> 'withdrawn'
+    ORDER BY coalesce(f.n, 0) DESC, coalesce(m.matches, 0) DESC, e.id
+    LIMIT ?"""
+
+
+class PlatformRecords(SQLBase):
+    """API keys, reports, match counts and the store's identity, for ``SQLStore``."""
+
+    # -- API keys ----------------------------------------------------------------------------
+
+    def create_key(
+        self, name: str, role: KeyRole, key_hash: str, actor: str = "operator"
+    ) -> ApiKey:
+        name = validate.text("a key's name", name, max_len=100, required=True)
+        role = validate.key_role(role)
+        key_hash = validate.key_hash(key_hash)
+        actor = validate.text("actor", actor, required=True)
+        with self._writing() as w:
+            if w.tx.execute("SELECT id FROM api_keys WHERE key_hash = ?", (key_hash,)):
+                raise Conflict("there is already a key with that hash")
+            rows = w.tx.execute(
+                "INSERT INTO api_keys (name, role, key_hash, created_at) VALUES (?, ?, ?, ?)"
+                " RETURNING id",
+                (name, role, key_hash, w.when),
+            )
+            key = ApiKey(rows[0][0], name, role, w.now, None)
+            w.event(actor, "key.create", "key", key.id, name=name, role=role)
+        return key
+
+    def list_keys(self) -> list[ApiKey]:
+        with self._read() as tx:
+            rows = tx.execute(f"{_KEY} ORDER BY id")
+        return [self._key_of(row) for row in rows]
+
+    def revoke_key(self, key_id: int, actor: str = "operator") -> ApiKey:
+        validate.row_id("a key id", key_id)
+        actor = validate.text("actor", actor, required=True)
+        with self._writing() as w:
+            rows = w.tx.execute(f"{_KEY} WHERE id = ?", (key_id,))
+            if not rows:
+                raise NotFound(f"there is no key {key_id}", key_id=key_id)
+            key = self._key_of(rows[0])
+            if not key.active:
+                return key
+            w.tx.execute("UPDATE api_keys SET revoked_at = ? WHERE id = ?", (w.when, key_id))
+            w.event(actor, "key.revoke", "key", key_id, name=key.name)
+        return replace(key, revoked_at=w.now)
+
+    def find_key(self, key_hash: str) -> ApiKey | None:
+        key_hash = validate.key_hash(key_hash)
+        with self._read() as tx:
+            rows = tx.execute(f"{_KEY} WHERE key_hash = ?", (key_hash,))
+        return self._key_of(rows[0]) if rows else None
+
+    def _key_of(self, row: Sequence[Any]) -> ApiKey:
+        return ApiKey(
+            id=row[0],
+            name=row[1],
+            role=cast(KeyRole, row[2]),
+            created_at=self._time_out(row[3]),
+            revoked_at=None if row[4] is None else self._time_out(row[4]),
+        )
+
+    # -- reports -----------------------------------------------------------------------------
+
+    def add_report(
+        self,
+        entry_id: int,
+        outcome: ReportOutcome,
+        *,
+        key_id: int | None,
+        note: str = "",
+        actor: str,
+    ) -> Report:
+        validate.row_id("an entry id", entry_id)
+        outcome = validate.report_outcome(outcome)
+        if key_id is not None:
+            validate.row_id("a key id", key_id)
+        note = validate.text("note", note, max_len=_MAX_NOTE)
+        actor = validate.text("actor", actor, required=True)
+        with self._writing() as w:
+            entry = self._entry(w.tx, entry_id)
+            if key_id is not None and not w.tx.execute(
+                "SELECT id FROM api_keys WHERE id = ?", (key_id,)
+            ):
+                raise NotFound(f"there is no key {key_id}", key_id=key_id)
+            rows = w.tx.execute(
+                "INSERT INTO reports (entry_id, key_id, outcome, note, at) VALUES (?, ?, ?, ?, ?)"
+                " RETURNING id",
+                (entry_id, key_id, outcome, note, w.when),
+            )
+            report = Report(rows[0][0], entry_id, entry.case_id, key_id, outcome, note, w.now)
+            w.event(
+                actor,
+                "entry.report",
+                "entry",
+                entry_id,
+                report_id=report.id,
+                outcome=outcome,
+                key_id=key_id,
+            )
+        return report
+
+    def reports(
+        self,
+        *,
+        entry_id: int | None = None,
+        case_id: int | None = None,
+        outcome: str | None = None,
+        limit: int = 100,
+    ) -> list[Report]:
+        validate.whole("limit", limit, low=1, high=_MAX_LIST)
+        where: list[str] = []
+        params: list[Any] = []
+        if entry_id is not None:
+            where.append("r.entry_id = ?")
+            params.append(validate.row_id("an entry id", entry_id))
+        if case_id is not None:
+            where.append("e.case_id = ?")
+            params.append(validate.row_id("a case id", case_id))
+        if outcome is not None:
+            where.append("r.outcome = ?")
+            params.append(validate.report_outcome(outcome))
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        with self._read() as tx:
+            rows = tx.execute(f"{_REPORT}{clause} ORDER BY r.id DESC LIMIT ?", (*params, limit))
+        return [
+            Report(
+                id=row[0],
+                entry_id=row[1],
+                case_id=row[2],
+                key_id=row[3],
+                outcome=cast(ReportOutcome, row[4]),
+                note=row[5],
+                at=self._time_out(row[6]),
+            )
+            for row in rows
+        ]
+
+    # -- match counts and the review list ------------------------------------------------------
+
+    def record_matches(self, entry_ids: Sequence[int]) -> dict[int, int]:
+        ids = validate.ids("entry id", entry_ids)
+        if not ids:
+            return {}
+        totals: dict[int, int] = {}
+        # On the hot path of matching; a count lost to a power cut changes nothing that matters.
+        with self._write(durable=False) as tx:
+            for chunk in chunks(ids, CHUNK):
+                rows = tx.execute(_COUNT.format(marks=_marks(chunk)), chunk)
+                totals.update((entry_id, int(matches)) for entry_id, matches in rows)
+            missing = [entry_id for entry_id in ids if entry_id not in totals]
+            if missing:  # raising rolls the whole call back: all counted or none
+                raise NotFound(
+                    f"there is no entry {missing[0]}", entry_ids=missing[:20], missing=len(missing)
+                )
+        return {entry_id: totals[entry_id] for entry_id in ids}
+
+    def match_counts(self, entry_ids: Sequence[int]) -> dict[int, int]:
+        ids = validate.ids("entry id", entry_ids)
+        totals = dict.fromkeys(ids, 0)
+        if not ids:
+            return totals
+        with self._read() as tx:
+            for chunk in chunks(ids, CHUNK):
+                rows = tx.execute(
+                    "SELECT entry_id, matches FROM match_counts"
+                    f" WHERE entry_id IN ({_marks(chunk)})",
+                    chunk,
+                )
+                totals.update((entry_id, int(matches)) for entry_id, matches in rows)
+        return totals
+
+    def review_list(self, limit: int = 100) -> list[ReviewItem]:
+        validate.whole("limit", limit, low=1, high=_MAX_LIST)
+        with self._read() as tx:
+            rows = tx.execute(_REVIEW, (limit,))
+        return [
+            ReviewItem(
+                entry=self._entry_of(row), matches=int(row[10]), not_ncii_reports=int(row[11])
+            )
+            for row in rows
+        ]
+
+    # -- identity ------------------------------------------------------------------------------
+
+    def store_id(self) -> str:
+        with self._read() as tx:
+            return str(tx.execute("SELECT store_id FROM store_identity WHERE id = 1")[0][0])
+
+
+def _marks(items: Sequence[object]) -> str:
+    return ", ".join("?" * len(items))

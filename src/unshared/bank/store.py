@@ -1,0 +1,282 @@
+"""The storage protocols. Functions take the narrowest one they use.
+
+``EntryReader`` is what the index and the matcher need: banks, entries and the delta feed.
+``Store`` adds everything that writes: banks, cases, entries, statuses, with history for each,
+and what the HTTP service keeps: API keys, platforms' reports on matches, match counts.
+``SQLiteStore`` and ``PostgresStore`` implement ``Store``; ``tests/bank/test_store_contract.py``
+holds both to the same contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from unshared.bank.models import (
+    ApiKey,
+    Bank,
+    BankKind,
+    Case,
+    Change,
+    Entry,
+    EntryStatus,
+    HistoryEvent,
+    ImportSummary,
+    KeyRole,
+    Report,
+    ReportOutcome,
+    ReviewItem,
+)
+from unshared.signals import Signal
+
+#: One parsed line of an import: the hash and the metadata to keep with it.
+Record = tuple[Signal, Mapping[str, Any]]
+
+
+class EntryReader(Protocol):
+    """Read-only access to banks, entries and the delta feed."""
+
+    def get_bank(self, name: str) -> Bank:
+        """The bank called ``name``; ``NotFound`` if there is none."""
+        ...
+
+    def list_banks(self) -> list[Bank]:
+        """Every bank, by name."""
+        ...
+
+    def get_entry(self, entry_id: int) -> Entry:
+        """One entry, any status; ``NotFound`` if there is none."""
+        ...
+
+    def entries(
+        self,
+        bank: str | None = None,
+        status: EntryStatus | None = "active",
+        case_id: int | None = None,
+        *,
+        signal_type: str | None = None,
+    ) -> Iterator[Entry]:
+        """Entries in id order, streamed a page at a time; ``None`` means any.
+
+        Not a snapshot: pair it with the feed (take ``latest_seq()`` first, then apply
+        ``changes(after=that)``) to build a copy that stays exact.
+        """
+        ...
+
+    def count_entries(
+        self,
+        bank: str | None = None,
+        status: EntryStatus | None = "active",
+        case_id: int | None = None,
+        *,
+        signal_type: str | None = None,
+    ) -> int: ...
+
+    def find_entries(self, signal_type: str, value: str) -> list[Entry]:
+        """Every entry, any status, bank or case, with exactly this hash."""
+        ...
+
+    def changes(self, after: int = 0, limit: int = 1000) -> list[Change]:
+        """Feed changes with ``seq > after``, oldest first, at most ``limit`` (1 to 10,000)."""
+        ...
+
+    def latest_seq(self) -> int:
+        """The ``seq`` of the newest change, 0 before the first."""
+        ...
+
+
+class Store(EntryReader, Protocol):
+    """The whole bank: reads, writes and the history of every write."""
+
+    def create_bank(
+        self,
+        name: str,
+        kind: BankKind = "ncii",
+        thresholds: Mapping[str, int] | None = None,
+        actor: str = "system",
+    ) -> Bank:
+        """A new bank. ``Conflict`` if the name is taken; ``InvalidInput`` for a bad name
+        (``[a-z0-9_-]{1,64}``), kind or threshold."""
+        ...
+
+    def create_case(self, pin_hash: str, actor: str = "person") -> Case:
+        """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``."""
+        ...
+
+    def get_case(self, number: str) -> Case:
+        """The case with this number, as a person may type it; ``NotFound`` if there is none."""
+        ...
+
+    def get_case_by_id(self, case_id: int) -> Case: ...
+
+    def withdraw_case(self, case_id: int, actor: str = "person") -> Case:
+        """Withdraw the case and every entry of it not already withdrawn, in one transaction.
+
+        Idempotent: withdrawing a withdrawn case changes nothing and returns it.
+        """
+        ...
+
+    def add_entries(
+        self,
+        bank: str,
+        signals: Sequence[Signal],
+        *,
+        case_id: int | None = None,
+        source: str = "",
+        metadata: Mapping[str, Any] | None = None,
+        actor: str = "system",
+    ) -> list[Entry]:
+        """Add ``signals`` to ``bank`` in one transaction, one entry each, all with ``metadata``.
+
+        A signal already in the bank for the same case (or for no case, if ``case_id`` is ``None``)
+        and not withdrawn is not added again: the existing entry comes back in its place, with its
+        status, so a hash an operator disabled or quarantined stays so. Returns one entry per
+        signal, in order. ``Conflict`` if the case is withdrawn.
+        """
+        ...
+
+    def add_records(
+        self,
+        bank: str,
+        records: Sequence[Record],
+        *,
+        case_id: int | None = None,
+        source: str = "",
+        actor: str = "system",
+    ) -> list[Entry]:
+        """``add_entries`` with metadata of its own for each signal."""
+        ...
+
+    def import_records(
+        self,
+        bank: str,
+        records: Iterable[Record],
+        *,
+        source: str = "",
+        actor: str = "system",
+        batch_size: int = 1000,
+    ) -> ImportSummary:
+        """Stream ``records`` into ``bank``, one transaction per ``batch_size`` records.
+
+        A failure keeps the batches before it; importing the same file again is safe, because
+        records already in the bank (and not withdrawn) are not added twice.
+        """
+        ...
+
+    def set_entry_status(
+        self, entry_id: int, status: EntryStatus, *, actor: str, reason: str = ""
+    ) -> Entry:
+        """Disable, quarantine, withdraw or re-enable one entry.
+
+        Setting the status it already has changes nothing. ``withdrawn`` is final: ``Conflict``
+        for any change to a withdrawn entry.
+        """
+        ...
+
+    def history(
+        self,
+        subject_type: str | None = None,
+        subject_id: int | None = None,
+        *,
+        before: int | None = None,
+        limit: int = 100,
+    ) -> list[HistoryEvent]:
+        """History events, newest first, optionally for one subject, with ``id < before``."""
+        ...
+
+    # -- API keys ----------------------------------------------------------------------------
+
+    def create_key(
+        self, name: str, role: KeyRole, key_hash: str, actor: str = "operator"
+    ) -> ApiKey:
+        """A new active key. ``key_hash`` is the SHA-256 of the key in lower-case hex; the key
+        itself is never given to the store. ``name`` is 1 to 100 characters and need not be
+        unique (a platform rotating its key holds two for a while). ``Conflict`` if a key with
+        this hash exists; ``InvalidInput`` for a bad name, role or hash. History: ``key.create``.
+        """
+        ...
+
+    def list_keys(self) -> list[ApiKey]:
+        """Every key, revoked ones too, by id."""
+        ...
+
+    def revoke_key(self, key_id: int, actor: str = "operator") -> ApiKey:
+        """Revoke a key for good; ``NotFound`` if there is none. Idempotent: revoking a revoked
+        key changes nothing and returns it. History: ``key.revoke``."""
+        ...
+
+    def find_key(self, key_hash: str) -> ApiKey | None:
+        """The key with this hash, revoked or not (check ``.active``); ``None`` if there is none."""
+        ...
+
+    # -- reports on matches ------------------------------------------------------------------
+
+    def add_report(
+        self,
+        entry_id: int,
+        outcome: ReportOutcome,
+        *,
+        key_id: int | None,
+        note: str = "",
+        actor: str,
+    ) -> Report:
+        """Record what a platform did about a match on an entry (any status), and an
+        ``entry.report`` history event on the entry. ``NotFound`` for an unknown entry or key;
+        ``note`` is at most 1,000 characters."""
+        ...
+
+    def reports(
+        self,
+        *,
+        entry_id: int | None = None,
+        case_id: int | None = None,
+        outcome: str | None = None,
+        limit: int = 100,
+    ) -> list[Report]:
+        """Reports, newest first, at most ``limit`` (1 to 1,000); ``None`` means any."""
+        ...
+
+    # -- match counts and the review list ------------------------------------------------------
+
+    def record_matches(self, entry_ids: Sequence[int]) -> dict[int, int]:
+        """Add one match to each entry in ``entry_ids`` (once each, however often it is given),
+        in one short transaction; each one's new total. Exact however many callers count at
+        once. ``NotFound``, with nothing counted, if an id has no entry."""
+        ...
+
+    def match_counts(self, entry_ids: Sequence[int]) -> dict[int, int]:
+        """Each entry's total so far; 0 for one never matched (or not there at all)."""
+        ...
+
+    def review_list(self, limit: int = 100) -> list[ReviewItem]:
+        """Entries for an operator to look at: quarantined ones, and ones reported ``not_ncii``
+        at least once and not withdrawn. Most ``not_ncii`` reports first, then most matches,
+        then oldest; at most ``limit`` (1 to 1,000)."""
+        ...
+
+    # -- the store itself --------------------------------------------------------------------
+
+    def store_id(self) -> str:
+        """A random UUID drawn when this database's schema was made, the same on every open.
+        An index built from this store records it, so it is never loaded for another."""
+        ...
+
+    def schema_versions(self) -> list[int]:
+        """The numbered migration steps this store has run, in order."""
+        ...
+
+    def close(self) -> None:
+        """Close every connection; the store is unusable after."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close the store."""
+        ...

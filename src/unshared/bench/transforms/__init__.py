@@ -1,0 +1,80 @@
+"""Named, seeded edits of a picture, for measuring how well matching survives them.
+
+Each transform maps an RGB picture to a new RGB picture (the input is never changed) and draws any
+randomness from the generator it is given; ``rng_for(seed, name, index)`` makes that generator, so a
+benchmark run is reproduced from its seed. Everything here is content-agnostic: geometry, pixel
+values and drawn shapes, with regions chosen by seeded random geometry only.
+
+    t = TRANSFORMS["crop_center_80"]
+    edited = t.apply(picture, rng_for(seed=1, name=t.name, index=0), donor=None)
+
+Families, in the order the benchmark reports them, are in ``FAMILIES``.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from unshared.bench.transforms.base import MIN_SIDE, Registry, Transform, TransformFn, rng_for
+from unshared.bench.transforms.chain import chains
+from unshared.bench.transforms.edit import EDITS, edit_mask, synthetic_texture
+from unshared.bench.transforms.frame import FRAMES
+from unshared.bench.transforms.geometry import GEOMETRY, inner_rectangle
+from unshared.bench.transforms.overlay import OVERLAYS
+from unshared.bench.transforms.pixels import BLUR_NOISE, COLOUR_FILTERS, RECOMPRESSION
+
+__all__ = [
+    "FAMILIES",
+    "MIN_SIDE",
+    "TRANSFORMS",
+    "Registry",
+    "Transform",
+    "TransformFn",
+    "apply_all",
+    "edit_mask",
+    "families",
+    "inner_rectangle",
+    "rng_for",
+    "synthetic_texture",
+]
+
+TRANSFORMS = Registry()
+for _t in (*RECOMPRESSION, *GEOMETRY, *FRAMES, *OVERLAYS, *COLOUR_FILTERS, *BLUR_NOISE, *EDITS):
+    TRANSFORMS.register(_t)
+for _t in chains(TRANSFORMS):
+    TRANSFORMS.register(_t)
+
+FAMILIES: tuple[str, ...] = (
+    "recompression",
+    "resize",
+    "crop",
+    "border",
+    "screenshot",
+    "overlay",
+    "rotate90_flip",
+    "small_rotation",
+    "colour_filter",
+    "blur_noise",
+    "chain",
+    "edit",
+)
+
+
+def families() -> dict[str, tuple[str, ...]]:
+    """Family -> the names of its transforms, families in ``FAMILIES`` order."""
+    grouped = TRANSFORMS.families()
+    return {family: grouped[family] for family in FAMILIES}
+
+
+def apply_all(
+    image: Image.Image,
+    seed: int,
+    index: int,
+    donor: Image.Image | None = None,
+    names: list[str] | None = None,
+) -> dict[str, Image.Image]:
+    """Every transform (or those named) applied to one picture, each with its own generator."""
+    chosen = list(TRANSFORMS) if names is None else names
+    return {
+        name: TRANSFORMS[name].apply(image, rng_for(seed, name, index), donor) for name in chosen
+    }

@@ -1,0 +1,257 @@
+"""``unshared bank ...``: banks of hashes, and ``unshared match``."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Generator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from unshared.cli import settings, stderr, stdout
+from unshared.cli.hash import progress_bar, result_json
+from unshared.cli.remote import Key, OptionalServer, connect, limits
+from unshared.hashing.batch import FileResult, find_images, hash_files
+from unshared.service import ExportFormat, Unshared, parse_thresholds
+
+bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
+
+_BANK_FIELDS = ("name", "kind", "thresholds", "active_entries")
+
+Workers = Annotated[
+    int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")
+]
+
+
+def _format(path: Path | None, fmt: str | None) -> ExportFormat:
+    if fmt in ("lines", "csv"):
+        return fmt  # type: ignore[return-value]
+    if fmt is not None:
+        raise typer.BadParameter("--format is lines or csv")
+    return "csv" if path is not None and path.suffix.lower() == ".csv" else "lines"
+
+
+@bank_app.command("create")
+def create(
+    ctx: typer.Context,
+    name: str,
+    kind: Annotated[str, typer.Option(help="ncii, allow or protect.")] = "ncii",
+    threshold: Annotated[
+        list[str] | None,
+        typer.Option(help="Match threshold: N for PDQ, or SIGNAL=N; repeatable."),
+    ] = None,
+    server: OptionalServer = None,
+    key: Key = None,
+) -> None:
+    """Create a bank (on the service with --server and an operator's key)."""
+    thresholds = parse_thresholds(threshold or [])
+    if server is not None:
+        with connect(server, key) as client:
+            made = client.create_bank(name, kind, thresholds)
+        stderr().print(f"created bank {made['name']} ({made['kind']})")
+        return
+    with Unshared(settings(ctx)) as app:
+        bank = app.create_bank(name, kind, thresholds)  # type: ignore[arg-type]
+    stderr().print(f"created bank {bank.name} ({bank.kind})")
+
+
+@bank_app.command("list")
+def list_banks(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    server: OptionalServer = None,
+    key: Key = None,
+) -> None:
+    """List the banks with their counts of active entries (the service's, with --server)."""
+    rows: list[dict[str, Any]]
+    if server is not None:
+        with connect(server, key) as client:
+            rows = [{k: b[k] for k in _BANK_FIELDS} for b in client.banks()]
+    else:
+        with Unshared(settings(ctx)) as app:
+            rows = [
+                {"name": b.name, "kind": b.kind, "thresholds": b.thresholds, "active_entries": n}
+                for b, n in app.list_banks()
+            ]
+    if as_json:
+        for row in rows:
+            print(json.dumps(row))
+        return
+    table = Table("name", "kind", "thresholds", "active entries")
+    for row in rows:
+        thresholds = " ".join(f"{k}={v}" for k, v in row["thresholds"].items()) or "default"
+        table.add_row(row["name"], row["kind"], thresholds, str(row["active_entries"]))
+    stdout().print(table)
+
+
+@bank_app.command("add")
+def add(
+    ctx: typer.Context,
+    name: str,
+    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursive).")],
+    workers: Workers = None,
+) -> None:
+    """Hash images here and add their hashes (never the images) to a bank."""
+    err = stderr()
+    files = find_images(paths)
+    added = failed = 0
+    with Unshared(settings(ctx)) as app, progress_bar(err) as progress:
+        task = progress.add_task("adding", total=len(files))
+        for result, entries in app.add_images(
+            name, files, workers=workers, on_done=lambda _: progress.advance(task)
+        ):
+            if result.error is not None:
+                failed += 1
+                progress.console.print(f"[red]{result.path}: {result.error.message}[/red]")
+            else:
+                added += 1
+                ids = ",".join(str(e.id) for e in entries)
+                print(json.dumps({"path": str(result.path), "entries": ids.split(",")}))
+    err.print(f"added {added} images to {name}" + (f"; {failed} failed" if failed else ""))
+    if failed or not files:
+        raise typer.Exit(1)
+
+
+@bank_app.command("import")
+def import_(
+    ctx: typer.Context,
+    name: str,
+    file: Annotated[Path, typer.Argument(help="A hash list; - for standard input.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="lines or csv (default: by the file name).")
+    ] = None,
+) -> None:
+    """Import a hash list: one PDQ hex per line, or python-threatexchange / HMA CSV."""
+    with Unshared(settings(ctx)) as app:
+        if str(file) == "-":
+            summary = app.import_file(name, sys.stdin, _format(None, fmt))
+        else:
+            with file.open(newline="") as stream:
+                summary = app.import_file(name, stream, _format(file, fmt))
+    stderr().print(
+        f"read {summary.records} records: {summary.added} added,"
+        f" {summary.existing} already in {name}"
+    )
+
+
+@bank_app.command("export")
+def export(
+    ctx: typer.Context,
+    name: str,
+    fmt: Annotated[str, typer.Option("--format", help="lines or csv.")] = "lines",
+) -> None:
+    """Write a bank's hashes to standard output (lines: active PDQ; csv: everything)."""
+    with Unshared(settings(ctx)) as app:
+        count = app.export(name, sys.stdout, _format(None, fmt))
+    stderr().print(f"exported {count} entries")
+
+
+@bank_app.command("withdraw")
+def withdraw(ctx: typer.Context, name: str, entry_id: int) -> None:
+    """Withdraw one entry: it stops matching at once."""
+    with Unshared(settings(ctx)) as app:
+        entry = app.withdraw_entry(name, entry_id)
+    stderr().print(f"entry {entry.id} in {name} is {entry.status}")
+
+
+def match_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursive).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    workers: Workers = None,
+    server: OptionalServer = None,
+    key: Key = None,
+) -> None:
+    """Match images against the banks, in all 8 orientations.
+
+    With --server, the images are hashed here and only their hashes are sent.
+    """
+    err = stderr()
+    files = find_images(paths)
+    failed = matched = 0
+    table = Table("path", "verdict", "matches")
+    source = _match_remote if server is not None else _match_local
+    with progress_bar(err) as progress:
+        task = progress.add_task("matching", total=len(files))
+        verdicts = source(ctx, files, workers, lambda _: progress.advance(task), server, key)
+        with contextlib.closing(verdicts):
+            for result, verdict in verdicts:
+                if verdict is None:
+                    failed += 1
+                    row = result_json(result)
+                    if as_json:
+                        print(json.dumps(row), flush=True)
+                    else:
+                        table.add_row(str(result.path), "[red]error[/red]", str(row["error"]))
+                    continue
+                matched += verdict["matched"]
+                if as_json:
+                    print(json.dumps({"path": str(result.path), **verdict}), flush=True)
+                else:
+                    table.add_row(str(result.path), *_verdict_cells(verdict))
+    if not as_json:
+        stdout().print(table)
+    err.print(
+        f"{matched} of {len(files)} images matched" + (f"; {failed} failed" if failed else "")
+    )
+    if failed or not files:
+        raise typer.Exit(1)
+
+
+def _verdict_cells(verdict: dict[str, Any]) -> tuple[str, str]:
+    state = "MATCH" if verdict["matched"] else "overruled" if verdict["suppressed"] else "-"
+    found = ", ".join(
+        f"{m['bank']}#{m['entry']} {m['signal']} d={m['distance']}" for m in verdict["matches"]
+    )
+    return state, found
+
+
+Verdicts = Generator[tuple[FileResult, dict[str, Any] | None], None, None]
+
+
+def _match_local(
+    ctx: typer.Context,
+    files: list[Path],
+    workers: int | None,
+    on_done: Callable[[FileResult], None],
+    server: str | None,
+    key: str | None,
+) -> Verdicts:
+    with Unshared(settings(ctx)) as app:
+        for result, verdict in app.match_files(files, workers=workers, on_done=on_done):
+            yield result, None if verdict is None else verdict.to_dict()
+
+
+def _match_remote(
+    ctx: typer.Context,
+    files: list[Path],
+    workers: int | None,
+    on_done: Callable[[FileResult], None],
+    server: str | None,
+    key: str | None,
+) -> Verdicts:
+    assert server is not None
+    config = settings(ctx)
+    with connect(server, key) as client:
+        # As the local matcher does: every hash at any quality; the service applies its own bar.
+        for result in hash_files(
+            files,
+            workers=workers,
+            limits=limits(config),
+            min_quality=0,
+            dihedral=True,
+            on_done=on_done,
+        ):
+            if result.signals is None:
+                yield result, None
+            else:
+                yield result, client.match_signals(result.signals)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(bank_app, name="bank")
+    app.command("match")(match_command)

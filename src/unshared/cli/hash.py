@@ -1,0 +1,91 @@
+"""``unshared hash PATH...``: the signals of images, as a table or JSON lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from unshared.cli import settings, stderr, stdout
+from unshared.hashing import Limits
+from unshared.hashing.batch import FileResult, find_images, hash_files
+
+
+def progress_bar(console: Console) -> Progress:
+    """A progress bar on stderr; it draws nothing when stderr is not a terminal."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    )
+
+
+def result_json(result: FileResult) -> dict[str, object]:
+    if result.signals is None:
+        assert result.error is not None
+        return {"path": str(result.path), "error": result.error.message, "code": result.error.code}
+    return {"path": str(result.path), **result.signals.to_dict()}
+
+
+def hash_command(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursive).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Processes to use (default: all cores)."),
+    ] = None,
+    min_quality: Annotated[
+        int | None,
+        typer.Option(min=0, max=100, help="Refuse PDQ hashes under this quality (default 50)."),
+    ] = None,
+) -> None:
+    """Hash images on this device: PDQ (with quality), MD5 and SHA-256. Nothing is sent anywhere."""
+    config = settings(ctx)
+    limits = Limits(max_file_bytes=config.max_file_bytes, max_pixels=config.max_pixels)
+    files = find_images(paths)
+    err = stderr()
+    out = stdout()
+    table = Table("path", "quality", "pdq", "md5", "sha256")
+    failed = 0
+    with progress_bar(err) as progress:
+        task = progress.add_task("hashing", total=len(files))
+        for result in hash_files(
+            files,
+            workers=workers,
+            limits=limits,
+            min_quality=config.pdq_min_quality if min_quality is None else min_quality,
+            on_done=lambda _: progress.advance(task),
+        ):
+            failed += not result.ok
+            if as_json:
+                print(json.dumps(result_json(result)), flush=True)
+            elif result.signals is not None:
+                s = result.signals
+                table.add_row(str(result.path), str(s.quality), s.pdq.hex, s.md5.hex, s.sha256.hex)
+            else:
+                assert result.error is not None
+                table.add_row(str(result.path), "", f"[red]{result.error.message}[/red]", "", "")
+    if not as_json:
+        for column in table.columns:
+            column.overflow = "fold"
+        out.print(table)
+    if not files:
+        err.print("no image files found")
+        raise typer.Exit(1)
+    if failed:
+        err.print(f"{failed} of {len(files)} files could not be hashed")
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("hash")(hash_command)

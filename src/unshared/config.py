@@ -1,0 +1,105 @@
+"""Settings: one typed object, built once and passed in; never a module-level instance.
+
+Each setting is read from the environment (``UNSHARED_<NAME>``), else from ``unshared.toml`` in
+the data folder, else its default. Every field is documented in ``docs/configuration.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from unshared.errors import InvalidInput
+from unshared.signals import Pdq
+
+ENV_PREFIX = "UNSHARED_"
+CONFIG_FILE = "unshared.toml"
+
+
+def default_home() -> Path:
+    """The per-user data folder: ``$XDG_DATA_HOME/unshared`` or ``~/.local/share/unshared``."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "unshared"
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: The data folder: the SQLite store, the index files and ``unshared.toml``.
+    home: Path = field(default_factory=default_home)
+    #: Where the bank lives: ``sqlite:///PATH`` or ``postgresql://...``; empty means
+    #: ``sqlite:///<home>/unshared.db``.
+    store_url: str = ""
+    #: Files larger than this many bytes are refused before they are read.
+    max_file_bytes: int = 50 * 1024 * 1024
+    #: Images with more pixels than this are refused before they are decoded (decompression bombs).
+    #: 200 million covers the largest phone cameras (200 MP).
+    max_pixels: int = 200_000_000
+    #: PDQ hashes below this quality (0-100) are refused as too flat to identify a picture.
+    pdq_min_quality: int = Pdq.DEFAULT_MIN_QUALITY
+    #: An entry that matches more uploads than this is quarantined for an operator to review.
+    flood_matches: int = 1000
+    #: Cases one client address may create per hour.
+    case_creations_per_hour: int = 20
+    #: PIN attempts per hour, for one case number and for one client address.
+    pin_attempts_per_hour: int = 10
+    #: Largest JSON request body, in bytes (image uploads are bounded by ``max_file_bytes``).
+    max_json_bytes: int = 1024 * 1024
+
+    @property
+    def resolved_store_url(self) -> str:
+        return self.store_url or f"sqlite:///{self.home / 'unshared.db'}"
+
+    @classmethod
+    def load(
+        cls,
+        env: Mapping[str, str] | None = None,
+        **overrides: Any,
+    ) -> Settings:
+        """Build settings from overrides > environment > ``unshared.toml`` > defaults."""
+        env = os.environ if env is None else env
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        values: dict[str, Any] = {}
+        home_raw = overrides.get("home") or env.get(ENV_PREFIX + "HOME")
+        home = Path(home_raw).expanduser() if home_raw else default_home()
+        file_values = _read_file(home / CONFIG_FILE)
+        for name, f in fields.items():
+            if overrides.get(name) is not None:
+                raw: Any = overrides[name]
+            elif ENV_PREFIX + name.upper() in env:
+                raw = env[ENV_PREFIX + name.upper()]
+            elif name in file_values:
+                raw = file_values[name]
+            else:
+                continue
+            values[name] = _coerce(name, f.type, raw)
+        values["home"] = home
+        unknown = set(file_values) - set(fields)
+        if unknown:
+            raise InvalidInput(f"unknown settings in {home / CONFIG_FILE}: {sorted(unknown)}")
+        return cls(**values)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidInput(f"{path} is not valid TOML: {exc}") from exc
+
+
+def _coerce(name: str, type_name: Any, raw: Any) -> Any:
+    try:
+        if type_name in ("int", int):
+            return int(raw)
+        if type_name in ("Path", Path):
+            return Path(raw).expanduser()
+        return str(raw)
+    except ValueError as exc:
+        raise InvalidInput(f"setting {name} must be {type_name}, got {raw!r}") from exc

@@ -1,0 +1,153 @@
+"""One exception tree for all of Unshared.
+
+Every error carries the HTTP status and the CLI exit code it maps to; the HTTP adapter and the CLI
+entry point each map them in exactly one place.
+
+    UnsharedError                      500  exit 1
+    ├── InvalidInput                   400  exit 2
+    │   ├── MalformedSignal            422
+    │   ├── NotAnImage                 415
+    │   │   ├── EmptyFile              415
+    │   │   ├── UnsupportedFormat      415
+    │   │   └── CorruptImage           422
+    │   ├── FileTooLarge               413
+    │   ├── ImageTooLarge              413
+    │   └── LowQuality                 422
+    ├── NotFound                       404  exit 3
+    ├── Conflict                       409  exit 4
+    ├── Unauthorized                   401  exit 5
+    ├── Forbidden                      403  exit 5
+    ├── RateLimited                    429  exit 6
+    ├── Unavailable                    503  exit 7
+    └── CorruptIndex                   500  (unshared.index: an index file to rebuild)
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class UnsharedError(Exception):
+    """Base of every error Unshared raises on purpose."""
+
+    status: ClassVar[int] = 500
+    exit_code: ClassVar[int] = 1
+    code: ClassVar[str] = "internal"
+
+    def __init__(self, message: str, **detail: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries when folders are hashed on several cores.
+        return (_rebuild, (type(self), self.message, self.detail))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one JSON error shape: ``{"error": {"code", "message", "detail"}}``."""
+        return {"error": {"code": self.code, "message": self.message, "detail": self.detail}}
+
+
+def _rebuild(cls: type[UnsharedError], message: str, detail: dict[str, Any]) -> UnsharedError:
+    return cls(message, **detail)
+
+
+class InvalidInput(UnsharedError):
+    status = 400
+    exit_code = 2
+    code = "invalid_input"
+
+
+class MalformedSignal(InvalidInput):
+    """A hash that is not of its type's form (wrong length, not hex, unknown type)."""
+
+    status = 422
+    code = "malformed_signal"
+
+
+class NotAnImage(InvalidInput):
+    """Bytes that no allowed image decoder recognises."""
+
+    status = 415
+    code = "not_an_image"
+
+
+class EmptyFile(NotAnImage):
+    code = "empty_file"
+
+
+class UnsupportedFormat(NotAnImage):
+    """An image format we do not decode on purpose (EPS, PSD, ...)."""
+
+    code = "unsupported_format"
+
+
+class CorruptImage(NotAnImage):
+    """A recognised image that fails to decode: truncated or damaged."""
+
+    status = 422
+    code = "corrupt_image"
+
+
+class FileTooLarge(InvalidInput):
+    status = 413
+    code = "file_too_large"
+
+
+class ImageTooLarge(InvalidInput):
+    """Dimensions past the pixel limit: a decompression bomb or an absurd image."""
+
+    status = 413
+    code = "image_too_large"
+
+
+class LowQuality(InvalidInput):
+    """PDQ quality below the threshold: the image is too flat for a perceptual hash to mean much.
+
+    ``quality`` is the PDQ quality (0-100); ``detail`` also holds the hashes (``pdq``, ``md5``,
+    ``sha256``): the exact ones stay useful.
+    """
+
+    status = 422
+    code = "low_quality"
+
+    def __init__(self, message: str, *, quality: int, threshold: int, **detail: Any) -> None:
+        super().__init__(message, quality=quality, threshold=threshold, **detail)
+        self.quality = quality
+        self.threshold = threshold
+
+
+class NotFound(UnsharedError):
+    status = 404
+    exit_code = 3
+    code = "not_found"
+
+
+class Conflict(UnsharedError):
+    status = 409
+    exit_code = 4
+    code = "conflict"
+
+
+class Unauthorized(UnsharedError):
+    status = 401
+    exit_code = 5
+    code = "unauthorized"
+
+
+class Forbidden(UnsharedError):
+    status = 403
+    exit_code = 5
+    code = "forbidden"
+
+
+class RateLimited(UnsharedError):
+    status = 429
+    exit_code = 6
+    code = "rate_limited"
+
+
+class Unavailable(UnsharedError):
+    status = 503
+    exit_code = 7
+    code = "unavailable"

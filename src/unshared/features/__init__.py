@@ -1,0 +1,24 @@
+"""Pixels -> local features -> candidates -> geometric verification: the second matching stage.
+
+Only ``protect`` banks (a person's ordinary photos) use it. PDQ is one 256-bit sign pattern of a
+16x16 DCT of the whole picture; it cannot survive a crop, a frame or a rotation. ORB keypoints
+(generic corners, content-agnostic) and their 256-bit binary descriptors do, because each describes
+a small patch at a known place, and a geometric check (one similarity transform shared by many
+matched patches) separates a true copy from chance agreements.
+
+That richness is why these features stay on the bank server: they are not entries, never go into
+the feed to platforms, and are kept only for ``protect`` banks.
+
+    features = extract(rgb)                     # ORB on the reduced decode, in memory only
+    index.add(entry_id, features)               # keyed by the image's PDQ entry
+    for image_id, votes in index.query(features):
+        if verify(features, index.get(image_id)) >= MIN_INLIERS: ...
+"""
+
+from __future__ import annotations
+
+from unshared.features.extract import Features, extract
+from unshared.features.index import FeatureIndex
+from unshared.features.verify import MIN_INLIERS, verify
+
+__all__ = ["MIN_INLIERS", "FeatureIndex", "Features", "extract", "verify"]

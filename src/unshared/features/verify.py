@@ -1,0 +1,54 @@
+"""Two images' features -> how many matched keypoints agree on one similarity transform."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from unshared.features.extract import Features
+
+#: Inliers needed for a match. Chosen by measurement (docs/accuracy-matcher.md): unrelated photo
+#: pairs stay far below it, transformed copies far above.
+MIN_INLIERS = 15
+#: Lowe's ratio test: the best descriptor match must be clearly better than the second best.
+RATIO = 0.8
+#: RANSAC reprojection error, in units of the longer image side (about 4 px at 400 px).
+REPROJECTION = 0.01
+#: A copy is not shrunk or enlarged more than this against its original.
+MAX_SCALE = 4.0
+
+
+def ratio_matches(query: Features, candidate: Features, ratio: float = RATIO) -> np.ndarray:
+    """(m, 2) index pairs (query, candidate) of descriptor matches passing the ratio test."""
+    if len(query) < 2 or len(candidate) < 2:
+        return np.zeros((0, 2), np.int64)
+    matcher = cv2.BFMatcher(cv2.NORM_HAMMING)
+    pairs = []
+    for best in matcher.knnMatch(query.descriptors, candidate.descriptors, k=2):
+        if len(best) == 2 and best[0].distance < ratio * best[1].distance:
+            pairs.append((best[0].queryIdx, best[0].trainIdx))
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+
+
+def verify(query: Features, candidate: Features) -> int:
+    """Inliers of the RANSAC similarity (rotation, uniform scale, shift) from ``candidate`` to
+    ``query``; 0 when there are too few matches or the transform is implausible."""
+    pairs = ratio_matches(query, candidate)
+    if len(pairs) < 4:
+        return 0
+    src = candidate.points[pairs[:, 1]]
+    dst = query.points[pairs[:, 0]]
+    transform, mask = cv2.estimateAffinePartial2D(
+        src,
+        dst,
+        method=cv2.RANSAC,
+        ransacReprojThreshold=REPROJECTION,
+        maxIters=2000,
+        confidence=0.99,
+    )
+    if transform is None or mask is None:
+        return 0
+    scale = float(np.hypot(transform[0, 0], transform[1, 0]))
+    if not 1 / MAX_SCALE <= scale <= MAX_SCALE:
+        return 0
+    return int(mask.sum())

@@ -1,0 +1,123 @@
+"""Many files -> signals, on every core, one bad file never stopping the rest."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from unshared.errors import FileTooLarge, InvalidInput, NotFound, UnsharedError
+from unshared.hashing import hash_bytes
+from unshared.hashing.decode import Limits, check_size
+from unshared.signals import Pdq, SignalSet
+
+#: File name endings taken from folders (files named one by one are always tried).
+IMAGE_SUFFIXES = frozenset(
+    ".jpg .jpeg .jpe .jfif .png .webp .gif .bmp .dib .tif .tiff .heic .heif .hif .avif".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file's signals, or the error that stopped it (never both)."""
+
+    path: Path
+    signals: SignalSet | None = None
+    error: UnsharedError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def find_images(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and folders walked recursively for image files (hidden ones skipped).
+
+    A named path that does not exist is kept, so that hashing it reports the error.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    Path(root) / name
+                    for name in sorted(files)
+                    if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_SUFFIXES
+                )
+        else:
+            found.append(path)
+    return found
+
+
+def read_limited(path: Path, limits: Limits) -> bytes:
+    """Read a file, refusing one over the size limit before reading it."""
+    try:
+        check_size(path.stat().st_size, limits)
+        with path.open("rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        raise NotFound(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"is a folder: {path}") from None
+    except PermissionError:
+        raise InvalidInput(f"not allowed to read {path}") from None
+    if len(data) > limits.max_file_bytes:  # it grew while we looked
+        raise FileTooLarge(f"the file is over {limits.max_file_bytes:,} bytes")
+    return data
+
+
+def hash_file(
+    path: Path,
+    limits: Limits = Limits(),
+    min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
+    dihedral: bool = False,
+) -> FileResult:
+    try:
+        data = read_limited(path, limits)
+        signals = hash_bytes(data, limits=limits, min_quality=min_quality, dihedral=dihedral)
+    except UnsharedError as exc:
+        return FileResult(path, error=exc)
+    return FileResult(path, signals=signals)
+
+
+def _hash_chunk(
+    paths: list[Path], limits: Limits, min_quality: int, dihedral: bool
+) -> list[FileResult]:
+    return [hash_file(p, limits, min_quality, dihedral) for p in paths]
+
+
+def hash_files(
+    paths: list[Path],
+    *,
+    workers: int | None = None,
+    limits: Limits = Limits(),
+    min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
+    dihedral: bool = False,
+    on_done: Callable[[FileResult], None] | None = None,
+) -> Iterator[FileResult]:
+    """Hash files in order, on ``workers`` processes (default: every core).
+
+    Results come back in the order of ``paths``; ``on_done`` is called for each as it arrives.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            result = hash_file(path, limits, min_quality, dihedral)
+            if on_done:
+                on_done(result)
+            yield result
+        return
+    # Chunks amortise the cost of sending work between processes; small enough to keep the
+    # progress bar moving and the cores evenly loaded.
+    size = max(1, min(16, len(paths) // (workers * 4)))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_hash_chunk, c, limits, min_quality, dihedral) for c in chunks]
+        for future in futures:
+            for result in future.result():
+                if on_done:
+                    on_done(result)
+                yield result

@@ -1,0 +1,268 @@
+"""Multi-index hashing tables: where to look for codes near a query without reading them all.
+
+Each of ``m`` tables keys every row by one ``b``-bit substring of its code; the substrings are
+disjoint. If a stored code is within ``r`` of the query, it is within ``t_j`` of the query on at
+least one substring ``j`` whenever ``sum(t_j + 1) > r`` (pigeonhole: otherwise every substring
+would differ by ``t_j + 1`` or more, ``r + 1`` or more in all). So probing, in each table, the
+buckets within ``t_j`` flips of the query's substring finds every match; the candidates are then
+checked against the full code. ``plan`` picks the ``t_j`` that probe the fewest buckets.
+
+A table is a bucketed array (CSR): ``positions[j]`` holds row numbers grouped by key, and
+``offsets[j][key] .. offsets[j][key + 1]`` is the key's slice. Row numbers are uint32, so a table
+costs 4 bytes a row plus 4 bytes a bucket. Rows can be inserted and dropped in place, without
+sorting again (``merge``).
+"""
+
+from __future__ import annotations
+
+import math
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from unshared.index.bits import CODE_BITS, CodeArray, flip_masks, substring, words
+
+RowArray = npt.NDArray[np.uint32]
+_ALL: Final = np.uint64(0xFFFF_FFFF_FFFF_FFFF)
+
+
+@dataclass(frozen=True, slots=True)
+class Probes:
+    """The buckets to read for one radius, the same for every query: table, flip mask, base."""
+
+    table: npt.NDArray[np.intp]
+    mask: npt.NDArray[np.uint64]
+    offset_base: npt.NDArray[np.int64]
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+@cache
+def plan(radius: int, m: int, b: int) -> tuple[int, ...] | None:
+    """Flips per table (-1: skip the table) that cover ``radius`` with the fewest probes.
+
+    ``None`` if no choice covers it: the tables cannot help and the caller must scan.
+    """
+    need = radius + 1
+    # best[i][u]: the fewest probes using i tables that give at least u units of (t + 1).
+    inf = math.inf
+    best = [[0.0] + [inf] * need]
+    choice: list[list[int]] = [[-1] * (need + 1)]
+    for _ in range(m):
+        prev, row, picked = best[-1], [inf] * (need + 1), [-1] * (need + 1)
+        for u in range(need + 1):
+            row[u], picked[u] = prev[u], -1
+            for t in range(min(b, u - 1) + 1 if u else 0):
+                cost = prev[max(0, u - t - 1)] + bucket_count(b, t)
+                if cost < row[u]:
+                    row[u], picked[u] = cost, t
+        best.append(row)
+        choice.append(picked)
+    if best[m][need] == inf:
+        return None
+    flips, u = [], need
+    for i in range(m, 0, -1):
+        t = choice[i][u]
+        flips.append(t)
+        u = max(0, u - t - 1) if t >= 0 else u
+    return tuple(sorted(flips, reverse=True))
+
+
+def substring_bits(n: int, m: int) -> int:
+    """About log2(n) bits, so a bucket holds about one row and the bucket starts cost no more
+    than the row numbers; at most what ``m`` disjoint substrings of 256 bits allow."""
+    return max(8, min(CODE_BITS // m, 24, max(n, 1).bit_length() - 1))
+
+
+def choose_layout(n: int, radius: int = 31) -> tuple[int, int]:
+    """``(m, b)`` for ``n`` rows: the fewest expected memory reads a query at ``radius``, with
+    the tables costing at most 60 bytes a row (plus 16 MB).
+
+    A probe reads a bucket start and the bucket's slice of row numbers; each row in it is a
+    candidate whose code is read. Many short substrings mean few probes but crowded buckets;
+    few long ones the opposite, and long ones cost memory in bucket starts.
+    """
+    best: tuple[float, int, int] | None = None
+    for m in range(8, 17):
+        b = substring_bits(n, m)
+        flips = plan(radius, m, b)
+        if flips is None or m * (4 * n + 4 * (1 << b)) > 60 * n + (16 << 20):
+            continue
+        probes = sum(bucket_count(b, t) for t in flips if t >= 0)
+        reads = probes * (2 + n / (1 << b))
+        if best is None or reads < best[0]:
+            best = (reads, m, b)
+    assert best is not None
+    return best[1], best[2]
+
+
+@cache
+def bucket_count(b: int, t: int) -> int:
+    """How many ``b``-bit keys lie within ``t`` flips of a key."""
+    return sum(math.comb(b, k) for k in range(t + 1))
+
+
+class SubstringTables:
+    """``m`` bucketed tables over disjoint ``b``-bit substrings of the codes, rows ``0 .. n``."""
+
+    def __init__(self, b: int, offsets: RowArray, positions: RowArray, n: int) -> None:
+        m = offsets.shape[0]
+        assert 0 < b <= 32 and m * b <= CODE_BITS
+        assert offsets.shape == (m, (1 << b) + 1) and positions.shape[0] == m
+        self.b, self.m, self.n = b, m, n
+        self.offsets = offsets
+        self.positions = positions
+        self._probes: dict[int, Probes] = {}
+
+    @classmethod
+    def build(
+        cls, codes: CodeArray, m: int, b: int, capacity: int, threads: int
+    ) -> SubstringTables:
+        n = len(codes)
+        offsets = np.empty((m, (1 << b) + 1), dtype=np.uint32)
+        positions = np.empty((m, capacity), dtype=np.uint32)
+
+        def fill(j: int) -> None:
+            keys = substring(codes, j * b, b).astype(np.uint32)
+            positions[j, :n] = np.argsort(keys)
+            offsets[j, 0] = 0
+            offsets[j, 1:] = np.cumsum(np.bincount(keys, minlength=1 << b))
+
+        with ThreadPoolExecutor(max(1, threads)) as pool:
+            list(pool.map(fill, range(m)))
+        return cls(b, offsets, positions, n)
+
+    @property
+    def nbytes(self) -> int:
+        return self.offsets.nbytes + self.positions.nbytes
+
+    def probe_count(self, radius: int) -> int | None:
+        """Buckets a query reads at ``radius``, or ``None`` if the tables cannot cover it."""
+        flips = plan(radius, self.m, self.b)
+        return None if flips is None else sum(bucket_count(self.b, t) for t in flips if t >= 0)
+
+    def probes(self, radius: int) -> Probes | None:
+        """The buckets that cover ``radius``, or ``None`` if the tables cannot."""
+        if radius not in self._probes:
+            flips = plan(radius, self.m, self.b)
+            if flips is None:
+                return None
+            used = [(j, t) for j, t in enumerate(flips) if t >= 0]
+            masks = [flip_masks(self.b, t) for _, t in used]
+            table = np.concatenate(
+                [np.full(len(k), j, dtype=np.intp) for (j, _), k in zip(used, masks, strict=True)]
+            )
+            self._probes[radius] = Probes(
+                table=table,
+                mask=np.concatenate(masks),
+                offset_base=table.astype(np.int64) * ((1 << self.b) + 1),
+            )
+        return self._probes[radius]
+
+    def candidates(
+        self, queries: CodeArray, probes: Probes
+    ) -> tuple[npt.NDArray[np.intp], RowArray]:
+        """Every row in a probed bucket (a row may repeat), grouped by query; and how many
+        belong to each query."""
+        keys = self._substrings(queries)[:, probes.table] ^ probes.mask
+        bucket = (keys.astype(np.int64) + probes.offset_base).reshape(-1)
+        flat_offsets = self.offsets.reshape(-1)
+        starts = np.take(flat_offsets, bucket)
+        lengths = np.take(flat_offsets[1:], bucket) - starts
+        per_query = lengths.reshape(len(queries), len(probes)).sum(axis=1, dtype=np.intp)
+        hit = np.flatnonzero(lengths)
+        if hit.size == 0:
+            return per_query, np.empty(0, dtype=np.uint32)
+        size = lengths[hit].astype(np.intp)
+        probe = hit % len(probes) if len(queries) > 1 else hit
+        # Where each bucket's slice starts in the flattened (m, capacity) positions array.
+        first = starts[hit] + probes.table[probe] * self.positions.shape[1]
+        # The slices, concatenated: a running sum of steps of 1, with a jump where each starts.
+        steps = np.ones(int(per_query.sum()), dtype=np.int64)
+        steps[0] = first[0]
+        steps[np.cumsum(size[:-1])] = first[1:] - (first[:-1] + size[:-1] - 1)
+        return per_query, np.take(self.positions.reshape(-1), np.cumsum(steps))
+
+    def merge(
+        self,
+        old_codes: CodeArray,
+        dead: npt.NDArray[np.int64],
+        remap: RowArray | None,
+        new_codes: CodeArray,
+        new_rows: RowArray,
+        threads: int,
+    ) -> None:
+        """Drop rows ``dead``, renumber the rest by ``remap``, and insert ``new_codes`` as rows
+        ``new_rows``; O(n) a table, no sorting of old rows. ``old_codes`` are rows ``0 .. n``."""
+        n_after = self.n - len(dead) + len(new_codes)
+        if n_after > self.positions.shape[1]:
+            capacity = n_after + max(n_after // 32, 1 << 14)
+            grown = np.empty((self.m, capacity), dtype=np.uint32)
+            grown[:, : self.n] = self.positions[:, : self.n]
+            self.positions = grown
+        alive = None
+        if len(dead):
+            alive = np.ones(self.n, dtype=bool)
+            alive[dead] = False
+        dead_codes = old_codes[dead]
+
+        def one(j: int) -> None:
+            b, offsets = self.b, self.offsets[j]
+            row = self.positions[j, : self.n]
+            if alive is not None:
+                row = row[alive[row]]
+                offsets -= _starts_shift(substring(dead_codes, j * b, b), b)
+            if remap is not None:
+                row = remap[row]
+            if len(new_codes):
+                keys = substring(new_codes, j * b, b)
+                order = np.argsort(keys, kind="stable")
+                at = offsets[keys[order].astype(np.intp) + 1]
+                row = np.insert(row, at.astype(np.intp), new_rows[order])
+                offsets += _starts_shift(keys, b)
+            self.positions[j, :n_after] = row
+
+        with ThreadPoolExecutor(max(1, threads)) as pool:
+            list(pool.map(one, range(self.m)))
+        self.n = n_after
+
+    def _substrings(self, queries: CodeArray) -> npt.NDArray[np.uint64]:
+        """``(q, m)`` substring keys, all tables at once."""
+        lo_word, shift, hi_word, hi_shift, hi_mask = _layout(self.m, self.b)
+        w = words(queries).astype("<u8", copy=False)
+        value = (w[:, lo_word] >> shift) | ((w[:, hi_word] << hi_shift) & hi_mask)
+        return value & np.uint64((1 << self.b) - 1)
+
+
+def _starts_shift(keys: npt.NDArray[np.uint64], b: int) -> RowArray:
+    """How far each bucket start moves when rows with ``keys`` enter (or leave) the table."""
+    counts = np.bincount(keys.astype(np.intp), minlength=1 << b)
+    shift = np.zeros((1 << b) + 1, dtype=np.uint32)
+    shift[1:] = np.cumsum(counts)
+    return shift
+
+
+@cache
+def _layout(
+    m: int, b: int
+) -> tuple[
+    npt.NDArray[np.intp],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.intp],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.uint64],
+]:
+    """Per table: the word its substring starts in and the shifts that extract it (see
+    ``bits.substring``); a substring that spills into the next word takes its high bits there."""
+    start = np.arange(m) * b
+    lo_word, shift = np.divmod(start, 64)
+    spills = shift + b > 64
+    hi_word = np.where(spills, lo_word + 1, lo_word)
+    hi_shift = np.where(spills, 64 - shift, 0).astype(np.uint64)
+    hi_mask = np.where(spills, _ALL, np.uint64(0)).astype(np.uint64)
+    return lo_word, shift.astype(np.uint64), hi_word, hi_shift, hi_mask

@@ -1,0 +1,8 @@
+"""Signals -> matches -> a verdict: thresholds per bank, dihedral variants, allow-lists."""
+
+from __future__ import annotations
+
+from unshared.match.matcher import Matcher, Query
+from unshared.match.policy import VARIANTS, Hit, Match, Verdict, decide, threshold
+
+__all__ = ["VARIANTS", "Hit", "Match", "Matcher", "Query", "Verdict", "decide", "threshold"]

@@ -1,0 +1,270 @@
+"""The library's front door: a store, its live index and the matcher, behind plain methods.
+
+The CLI and the HTTP service are thin adapters over this class; neither talks to the store or
+the index directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TextIO
+
+from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
+from unshared.config import Settings
+from unshared.errors import InvalidInput, NotFound
+from unshared.hashing import Limits, hash_pixels
+from unshared.hashing.batch import FileResult, hash_files
+from unshared.hashing.decode import decode_for_pdq
+from unshared.hashing.normalise import trim_borders
+from unshared.hashing.pdq import pdq_dihedral_of_pixels
+from unshared.index.live import LiveIndex
+from unshared.match import Matcher, Query, Verdict
+from unshared.signals import SignalSet
+
+if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
+    from unshared.features import FeatureIndex
+
+ExportFormat = Literal["lines", "csv"]
+
+
+class Unshared:
+    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+        self.settings = settings
+        self._store = store
+        self._index: LiveIndex | None = None
+        self._saved_seq = -1
+        self._index_lock = threading.Lock()
+        self._features: FeatureIndex | None = None
+        self._features_changed = False
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self.settings.home.mkdir(parents=True, exist_ok=True)
+            self._store = open_store(self.settings.resolved_store_url)
+        return self._store
+
+    @property
+    def index_folder(self) -> Path:
+        # One folder per store, so pointing the same home at another store never reuses an index.
+        key = hashlib.sha256(self.settings.resolved_store_url.encode()).hexdigest()[:16]
+        return self.settings.home / "index" / key
+
+    @property
+    def index(self) -> LiveIndex:
+        with self._index_lock:  # a server's loader thread and its first request may race
+            if self._index is None:
+                index = LiveIndex.open(self.store, self.index_folder)
+                self._saved_seq = index.seq if index.loaded else -1
+                self._index = index
+        return self._index
+
+    @property
+    def features(self) -> FeatureIndex:
+        """Local features of the images in protect banks, keyed by each image's PDQ entry id.
+        Kept here, on the bank server, beside the PDQ index: never entries, never in the feed."""
+        with self._index_lock:
+            if self._features is None:
+                from unshared.features import FeatureIndex
+
+                folder = self.index_folder / "features"
+                self._features = FeatureIndex.load(folder) if folder.exists() else FeatureIndex()
+        return self._features
+
+    def _has_features(self) -> bool:
+        if self._features is None and not (self.index_folder / "features").exists():
+            return False
+        return len(self.features) > 0
+
+    @property
+    def matcher(self) -> Matcher:
+        features = self.features if self._has_features() else None
+        return Matcher(self.store, self.index, self.settings.pdq_min_quality, features)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.settings.max_file_bytes, self.settings.max_pixels)
+
+    def save_index(self) -> None:
+        """Persist the index if it moved on since it was loaded or last saved."""
+        if self._index is not None and self._index.seq != self._saved_seq:
+            self._index.save(self.index_folder)
+            self._saved_seq = self._index.seq
+        if self._features is not None and self._features_changed:
+            self._features.save(self.index_folder / "features")
+            self._features_changed = False
+
+    def close(self) -> None:
+        self.save_index()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> Unshared:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- banks ------------------------------------------------------------------------------
+
+    def create_bank(
+        self, name: str, kind: BankKind = "ncii", thresholds: Mapping[str, int] | None = None
+    ) -> Bank:
+        return self.store.create_bank(name, kind, thresholds, actor="operator")
+
+    def list_banks(self) -> list[tuple[Bank, int]]:
+        """Every bank with its count of active entries."""
+        return [(b, self.store.count_entries(bank=b.name)) for b in self.store.list_banks()]
+
+    def add_signals(
+        self,
+        bank: str,
+        signals: SignalSet,
+        *,
+        case_id: int | None = None,
+        source: str,
+        actor: str,
+    ) -> list[Entry]:
+        """One image's PDQ, MD5 and SHA-256 as three entries, linked by the image's SHA-256."""
+        metadata = {"image": signals.sha256.hex, "quality": signals.quality}
+        return self.store.add_entries(
+            bank,
+            list(signals.signals()),
+            case_id=case_id,
+            source=source,
+            metadata=metadata,
+            actor=actor,
+        )
+
+    def register_image(
+        self, bank: str, data: bytes, *, source: str = "cli", actor: str = "operator"
+    ) -> list[Entry]:
+        """Hash one image's bytes here and add its hashes (never the image) to ``bank``.
+
+        For a ``protect`` bank the image's local features are also kept, in the feature index
+        beside the PDQ index, keyed by its PDQ entry."""
+        kind = self.store.get_bank(bank).kind
+        rgb = decode_for_pdq(data, self.limits)
+        signals = hash_pixels(data, rgb, min_quality=self.settings.pdq_min_quality)
+        entries = self.add_signals(bank, signals, source=source, actor=actor)
+        if kind == "protect":
+            from unshared.features import extract
+
+            pdq = next(e for e in entries if e.signal_type == "pdq")
+            self.features.add(pdq.id, extract(rgb))
+            self._features_changed = True
+        return entries
+
+    def add_images(
+        self,
+        bank: str,
+        paths: list[Path],
+        *,
+        workers: int | None = None,
+        on_done: Callable[[FileResult], None] | None = None,
+    ) -> Iterator[tuple[FileResult, list[Entry]]]:
+        """Hash image files on this machine and add their hashes (never the images) to ``bank``."""
+        self.store.get_bank(bank)  # fail before hashing anything
+        for result in self._hash(paths, workers, on_done, dihedral=False):
+            entries: list[Entry] = []
+            if result.signals is not None:
+                entries = self.add_signals(bank, result.signals, source="cli", actor="operator")
+            yield result, entries
+
+    def import_file(self, bank: str, stream: TextIO, fmt: ExportFormat) -> ImportSummary:
+        self.store.get_bank(bank)
+        reader = formats.read_csv if fmt == "csv" else formats.read_lines
+        return self.store.import_records(bank, reader(stream), source="import", actor="operator")
+
+    def export(self, bank: str, out: TextIO, fmt: ExportFormat) -> int:
+        self.store.get_bank(bank)
+        if fmt == "csv":
+            return formats.write_csv(self.store.entries(bank=bank, status=None), out)
+        return formats.write_lines(self.store.entries(bank=bank, signal_type="pdq"), out)
+
+    def withdraw_entry(self, bank: str, entry_id: int, actor: str = "operator") -> Entry:
+        entry = self.store.get_entry(entry_id)
+        if entry.bank != bank:
+            raise NotFound(f"bank {bank!r} has no entry {entry_id}", bank=bank, entry=entry_id)
+        withdrawn = self.store.set_entry_status(entry_id, "withdrawn", actor=actor)
+        if self._has_features() and entry_id in self.features:
+            # Final, so the features go too; any other status change is caught at match time.
+            self.features.remove(entry_id)
+            self._features_changed = True
+        return withdrawn
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def match(self, query: Query) -> Verdict:
+        return self.matcher.match(query)
+
+    def match_image_signals(self, data: bytes) -> tuple[SignalSet, Verdict]:
+        """Hash image bytes in memory (never stored) and match them, in all 8 orientations,
+        also with any margins trimmed, and by local features when protect banks hold any."""
+        rgb = decode_for_pdq(data, self.limits)
+        signals = hash_pixels(data, rgb, min_quality=0, dihedral=True)
+        inner = trim_borders(rgb)
+        trimmed = pdq_dihedral_of_pixels(inner)[0] if inner is not None else ()
+        matcher = self.matcher
+        features = None
+        if matcher.features is not None:
+            from unshared.features import extract
+
+            features = extract(rgb)
+        query = Query(
+            pdq=signals.pdq_dihedral,
+            quality=signals.quality,
+            md5=signals.md5,
+            sha256=signals.sha256,
+            trimmed=trimmed,
+            features=features,
+        )
+        return signals, matcher.match(query)
+
+    def match_files(
+        self,
+        paths: list[Path],
+        *,
+        workers: int | None = None,
+        on_done: Callable[[FileResult], None] | None = None,
+    ) -> Iterator[tuple[FileResult, Verdict | None]]:
+        matcher = self.matcher
+        for result in self._hash(paths, workers, on_done, dihedral=True):
+            verdict = matcher.match(Query.of(result.signals)) if result.signals else None
+            yield result, verdict
+
+    def _hash(
+        self,
+        paths: list[Path],
+        workers: int | None,
+        on_done: Callable[[FileResult], None] | None,
+        *,
+        dihedral: bool,
+    ) -> Iterable[FileResult]:
+        # Below-quality images still give exact hashes; the matcher skips their PDQ.
+        return hash_files(
+            paths,
+            workers=workers,
+            limits=self.limits,
+            min_quality=0 if dihedral else self.settings.pdq_min_quality,
+            dihedral=dihedral,
+            on_done=on_done,
+        )
+
+
+def parse_thresholds(values: Iterable[str]) -> dict[str, int]:
+    """``["31"]`` or ``["pdq=31"]`` -> ``{"pdq": 31}``."""
+    out: dict[str, int] = {}
+    for value in values:
+        name, sep, number = value.rpartition("=")
+        try:
+            out[name if sep else "pdq"] = int(number)
+        except ValueError:
+            raise InvalidInput(f"a threshold is N or SIGNAL=N, not {value!r}") from None
+    return out

@@ -1,0 +1,63 @@
+// The service's API for a person: JSON over same-origin POSTs, never an image.
+//
+// The PIN travels only in request bodies, never in a URL, so it never lands in a log or history.
+
+/** Most images one call may carry (the server's limit). */
+export const MAX_IMAGES_PER_CALL = 50;
+
+/** An error answer, or no answer: `code` is the service's error code, or "network". */
+export class ApiError extends Error {
+  constructor(status, code, message, detail = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+async function post(path, body) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+      cache: "no-store",
+      credentials: "same-origin",
+      referrerPolicy: "no-referrer",
+    });
+  } catch (error) {
+    throw new ApiError(0, "network", String(error));
+  }
+  let answer = null;
+  try {
+    answer = await response.json();
+  } catch {
+    // A proxy's HTML error page, say; the status still tells what happened.
+  }
+  if (!response.ok) {
+    const error = answer?.error ?? {};
+    throw new ApiError(
+      response.status,
+      error.code ?? (response.status >= 500 ? "internal" : "http_error"),
+      error.message ?? response.statusText,
+      error.detail ?? {},
+    );
+  }
+  return answer;
+}
+
+const casePath = (number, action) => `/v1/cases/${encodeURIComponent(number.trim())}/${action}`;
+
+/** A new case from the images' hashes: `{case, pin, status, hashes}`. */
+export const createCase = (images) => post("/v1/cases", { images });
+
+/** The case's status: `{case, status, created_at, withdrawn_at, hashes, reports}`. */
+export const caseStatus = (number, pin) => post(casePath(number, "status"), { pin });
+
+/** Add the images' hashes to the case; answers with its status. */
+export const addHashes = (number, pin, images) => post(casePath(number, "hashes"), { pin, images });
+
+/** Withdraw the case; answers with its status. */
+export const withdrawCase = (number, pin) => post(casePath(number, "withdraw"), { pin });

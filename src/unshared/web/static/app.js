@@ -1,0 +1,370 @@
+// The page: choose photos -> fingerprints made here -> a case number and PIN -> the case.
+//
+// One view shows at a time; each step moves the keyboard focus to the new view's heading, so a
+// screen reader says where the person now is. The case number and PIN live only in memory, for
+// as long as the page is open: nothing is written to storage, cookies or the address bar.
+
+import * as api from "./api.js";
+import { applyStrings, el } from "./dom.js";
+import { Fingerprinter } from "./hashing.js";
+import { LANGUAGES, pickLanguage, translate } from "./i18n.js";
+import { PhotoPicker } from "./photos.js";
+import { formatDate, renderStatus } from "./status.js";
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  lang: pickLanguage(navigator.languages ?? [navigator.language]),
+  view: "pick",
+  mode: "new", // "new": opening a case; "add": adding photos to the open one
+  session: null, // {number, pin} of the open case
+  status: null, // the open case's last status
+  created: null, // {number, pin, at} of a case just made, until the person moves on
+  sending: false,
+};
+
+const t = (key, vars) => translate(state.lang, key, vars);
+
+// The person's own tag for the page's language (en-GB, es-MX), so dates read as they expect.
+const locale = () =>
+  (navigator.languages ?? []).find((tag) => tag.toLowerCase().split("-")[0] === state.lang) ??
+  state.lang;
+
+const picker = new PhotoPicker({
+  list: $("photos"),
+  progress: $("progress"),
+  fallbackFocus: $("files"),
+  fingerprinter: new Fingerprinter(),
+  t,
+  onChange: () => updateSendArea(),
+});
+
+// --- views ----------------------------------------------------------------------------------
+
+function show(view, { focus = true } = {}) {
+  state.view = view;
+  for (const section of document.querySelectorAll(".view")) {
+    section.hidden = section.id !== `view-${view}`;
+  }
+  for (const part of document.querySelectorAll("[data-mode]")) {
+    part.hidden = part.dataset.mode !== state.mode;
+  }
+  for (const error of document.querySelectorAll(".error")) error.textContent = "";
+  renderHeadings();
+  window.scrollTo(0, 0);
+  if (focus) $(`${view}-heading`).focus();
+}
+
+function renderHeadings() {
+  const number = state.session?.number ?? "";
+  $("pick-heading").textContent =
+    state.mode === "add" ? t("add.title", { case: number }) : t("start.title");
+  $("status-heading").textContent = t("status.title", { case: number });
+  $("send").textContent = t(state.mode === "add" ? "send.add" : "send.new");
+}
+
+function setLanguage(lang) {
+  state.lang = lang;
+  document.documentElement.lang = lang;
+  applyStrings(document, t);
+  for (const button of $("languages").querySelectorAll("button")) {
+    button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+  }
+  renderHeadings();
+  picker.render();
+  if (state.status) renderCase();
+}
+
+function renderLanguageSwitch() {
+  $("languages").replaceChildren(
+    ...Object.entries(LANGUAGES).map(([code, name]) => {
+      const button = el(
+        "button",
+        { type: "button", class: "link", lang: code, "data-lang": code, "aria-pressed": "false" },
+        name,
+      );
+      button.addEventListener("click", () => setLanguage(code));
+      return el("li", {}, button);
+    }),
+  );
+}
+
+/** The words for an API error, for the person. */
+function explain(error) {
+  switch (error.code) {
+    case "unauthorized":
+    case "not_found":
+      return t("error.unauthorized");
+    case "rate_limited": {
+      const seconds = Number(error.detail?.retry_after) || 3600;
+      return t("error.rate_limited", { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+    }
+    case "conflict":
+      return t("error.conflict");
+    case "too_large":
+      return t("error.too_large");
+    case "unavailable":
+      return t("error.unavailable");
+    case "network":
+      return t("error.network");
+    default:
+      // invalid_input and its kinds (malformed_signal, ...) and any other refusal.
+      return t(error.status >= 400 && error.status < 500 ? "error.invalid_input" : "error.server");
+  }
+}
+
+// Runs `work` once at a time, showing `busyText` on `button` meanwhile; errors go to `errorBox`.
+async function busy(button, busyText, errorBox, work) {
+  if (state.sending) return;
+  state.sending = true;
+  const label = button.textContent;
+  button.textContent = busyText;
+  button.setAttribute("aria-disabled", "true");
+  errorBox.textContent = "";
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof api.ApiError)) throw error;
+    errorBox.textContent = explain(error);
+  } finally {
+    state.sending = false;
+    button.removeAttribute("aria-disabled");
+    // The view may have changed language or moved on meanwhile; only restore a stale label.
+    if (button.textContent === busyText) button.textContent = label;
+  }
+}
+
+// --- choosing photos and sending their fingerprints -------------------------------------------
+
+function updateSendArea() {
+  const images = picker.payload();
+  $("send-area").hidden = images.length === 0 || picker.busy;
+  $("blur-area").hidden = picker.items.length === 0;
+  $("preview").textContent = JSON.stringify({ images }, null, 2);
+}
+
+async function send() {
+  const images = picker.payload();
+  if (images.length === 0 || picker.busy) {
+    $("send-error").textContent = t("send.nothingReady");
+    return;
+  }
+  await busy($("send"), t("send.sending"), $("send-error"), async () => {
+    const batches = [];
+    for (let i = 0; i < images.length; i += api.MAX_IMAGES_PER_CALL) {
+      batches.push(images.slice(i, i + api.MAX_IMAGES_PER_CALL));
+    }
+    if (state.mode === "new") {
+      const made = await api.createCase(batches.shift());
+      state.session = { number: made.case, pin: made.pin };
+      state.created = { number: made.case, pin: made.pin, at: new Date() };
+    }
+    const before = state.mode === "add" ? state.status.hashes.length : 0;
+    const photos = images.length;
+    for (const batch of batches) {
+      state.status = await api.addHashes(state.session.number, state.session.pin, batch);
+    }
+    picker.clear();
+    if (state.mode === "new") {
+      showCreated();
+    } else {
+      state.mode = "new";
+      const added = state.status.hashes.length > before;
+      showCase(added ? t("status.added", { n: photos }) : t("status.addedNone"));
+    }
+  });
+}
+
+// --- the case number and PIN, shown once ------------------------------------------------------
+
+function showCreated() {
+  $("new-case").textContent = state.created.number;
+  $("new-pin").textContent = state.created.pin;
+  $("copy-status").textContent = "";
+  $("saved").checked = false;
+  show("created");
+}
+
+async function copy(id) {
+  const text = $(id).textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    $("copy-status").textContent = t("created.copied");
+  } catch {
+    // No clipboard (an insecure origin, or permission refused): select it for the person.
+    const range = document.createRange();
+    range.selectNodeContents($(id));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    $("copy-status").textContent = t("created.copyFailed");
+  }
+}
+
+function download() {
+  const { number, pin, at } = state.created;
+  const text = t("file.body", {
+    case: number,
+    pin,
+    date: formatDate(at.toISOString(), locale()),
+    address: `${location.origin}/`,
+  });
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+  const link = el("a", { href: url, download: t("file.name", { case: number }), hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function leaveCreated() {
+  if (!$("saved").checked) {
+    $("saved-error").textContent = t("created.savedFirst");
+    $("saved").focus();
+    return;
+  }
+  await busy($("continue"), t("signin.opening"), $("saved-error"), async () => {
+    state.status = await api.caseStatus(state.session.number, state.session.pin);
+    state.created = null;
+    showCase();
+  });
+}
+
+// --- the case ------------------------------------------------------------------------------
+
+function renderCase() {
+  const parts = { summary: $("status-summary"), reports: $("reports"), hashes: $("hashes") };
+  renderStatus({ ...parts, count: $("hashes-count") }, state.status, t, locale());
+  const withdrawn = state.status.status === "withdrawn";
+  $("active-actions").hidden = withdrawn;
+  $("withdrawn-actions").hidden = !withdrawn;
+  $("close-hint").hidden = withdrawn;
+}
+
+function showCase(message = "") {
+  state.session.number = state.status.case;
+  renderCase();
+  $("status-message").textContent = "";
+  show("status");
+  // Set after the view is shown, so the live region announces it.
+  if (message) setTimeout(() => ($("status-message").textContent = message), 100);
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const number = $("case-number").value.trim();
+  const pin = $("case-pin").value.trim();
+  const missing = [
+    ["case-number", "case-error", number, "signin.missingCase"],
+    ["case-pin", "pin-error", pin, "signin.missingPin"],
+  ];
+  let first = null;
+  for (const [input, errorId, value, key] of missing) {
+    $(input).setAttribute("aria-invalid", String(!value));
+    $(errorId).textContent = value ? "" : t(key);
+    if (!value && !first) first = $(input);
+  }
+  if (first) {
+    first.focus();
+    return;
+  }
+  await busy($("signin-submit"), t("signin.opening"), $("signin-error"), async () => {
+    state.status = await api.caseStatus(number, pin);
+    state.session = { number: state.status.case, pin };
+    $("case-pin").value = "";
+    showCase();
+  });
+}
+
+function closeCase() {
+  state.session = null;
+  state.status = null;
+  state.mode = "new";
+  $("case-number").value = "";
+  $("case-pin").value = "";
+  picker.clear();
+  show("pick");
+}
+
+// --- wiring -------------------------------------------------------------------------------
+
+function wire() {
+  const files = $("files");
+  files.addEventListener("change", () => {
+    picker.addFiles(files.files);
+    files.value = ""; // so choosing the same file again still fires
+  });
+  const drop = $("drop");
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("over");
+    picker.addFiles(event.dataTransfer.files);
+  });
+  // A screenshot pasted anywhere on the choosing screen is taken as a photo.
+  document.addEventListener("paste", (event) => {
+    if (state.view !== "pick") return;
+    const pasted = [...(event.clipboardData?.files ?? [])];
+    if (pasted.length) picker.addFiles(pasted);
+  });
+
+  $("blur").addEventListener("click", () => {
+    const blurred = $("blur").getAttribute("aria-pressed") !== "true";
+    $("blur").setAttribute("aria-pressed", String(blurred));
+    $("photos").classList.toggle("blurred", blurred);
+  });
+  $("send").addEventListener("click", send);
+  $("go-signin").addEventListener("click", () => show("signin"));
+  $("add-back").addEventListener("click", () => {
+    picker.clear();
+    state.mode = "new";
+    showCase();
+  });
+
+  $("copy-case").addEventListener("click", () => copy("new-case"));
+  $("copy-pin").addEventListener("click", () => copy("new-pin"));
+  $("download").addEventListener("click", download);
+  $("saved").addEventListener("change", () => ($("saved-error").textContent = ""));
+  $("continue").addEventListener("click", leaveCreated);
+
+  $("signin").addEventListener("submit", signIn);
+  $("signin-back").addEventListener("click", () => show("pick"));
+
+  $("add-photos").addEventListener("click", () => {
+    state.mode = "add";
+    show("pick");
+  });
+  $("refresh").addEventListener("click", () =>
+    busy($("refresh"), t("signin.opening"), $("status-error"), async () => {
+      state.status = await api.caseStatus(state.session.number, state.session.pin);
+      renderCase();
+      $("status-message").textContent = t("status.refreshed");
+    }),
+  );
+  $("withdraw").addEventListener("click", () => show("withdraw"));
+  $("withdraw-cancel").addEventListener("click", () => showCase());
+  $("withdraw-confirm").addEventListener("click", () =>
+    busy($("withdraw-confirm"), t("withdraw.working"), $("withdraw-error"), async () => {
+      state.status = await api.withdrawCase(state.session.number, state.session.pin);
+      showCase(t("withdraw.done"));
+    }),
+  );
+  $("new-case-button").addEventListener("click", closeCase);
+  $("close").addEventListener("click", closeCase);
+
+  // Leaving while the PIN is on screen and not yet saved would lose it for good.
+  window.addEventListener("beforeunload", (event) => {
+    if (state.view === "created" && !$("saved").checked) {
+      event.preventDefault();
+      event.returnValue = ""; // what older browsers look for
+    }
+  });
+}
+
+renderLanguageSwitch();
+wire();
+setLanguage(state.lang);
+show("pick", { focus: false });

@@ -1,0 +1,186 @@
+// The photos a person chose: local thumbnails, their fingerprints as they are made, and the
+// hashes to send. The files themselves never leave this module except to the hashing worker.
+
+import { el } from "./dom.js";
+
+// Formats a browser may give no MIME type for (HEIC on most desktops, for one).
+const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif)$/i;
+// The states of a photo still being fingerprinted: waiting, then the steps the worker reports.
+const WORKING = new Set(["waiting", "reading", "hashing", "decoding", "fingerprinting"]);
+
+export class PhotoPicker {
+  /**
+   * @param {object} parts
+   * @param {HTMLUListElement} parts.list where the photos are listed
+   * @param {HTMLElement} parts.progress a live region for progress
+   * @param {HTMLElement} parts.fallbackFocus where focus goes when the last photo is removed
+   * @param {import("./hashing.js").Fingerprinter} parts.fingerprinter
+   * @param {(key: string, vars?: object) => string} parts.t the page's translations
+   * @param {() => void} parts.onChange called whenever a photo is added, done or removed
+   */
+  constructor({ list, progress, fallbackFocus, fingerprinter, t, onChange }) {
+    Object.assign(this, { list, progress, fallbackFocus, fingerprinter, t, onChange });
+    this.items = [];
+    this.nextId = 1;
+    this.announced = "";
+  }
+
+  /** Start fingerprinting each of `files` (a FileList or array), in order. */
+  addFiles(files) {
+    for (const file of files) {
+      const item = { id: this.nextId++, file, state: "waiting", result: null, url: null };
+      this.items.push(item);
+      if (!file.type.startsWith("image/") && !IMAGE_EXTENSIONS.test(file.name)) {
+        item.state = "error.not_image";
+      } else {
+        item.url = URL.createObjectURL(file);
+        this.fingerprinter.fingerprint(file, (step) => this.update(item, step)).then(
+          (result) => this.finish(item, result),
+          (error) => this.update(item, `error.${error.code ?? "failed"}`),
+        );
+      }
+      this.list.append(this.renderItem(item));
+    }
+    this.changed();
+  }
+
+  finish(item, result) {
+    if (!this.items.includes(item)) return; // removed while it was being fingerprinted
+    item.result = result;
+    item.duplicate = this.items.some(
+      (other) => other !== item && !other.duplicate && other.result?.md5 === result.md5,
+    );
+    this.update(item, item.duplicate ? "duplicate" : (result.exactOnly ?? "ready"));
+  }
+
+  update(item, state) {
+    if (!this.items.includes(item)) return;
+    item.state = state;
+    // Change the row in place: replacing it would take the keyboard focus off its button.
+    const row = this.list.querySelector(`[data-id="${item.id}"]`);
+    if (row) {
+      row.className = `photo ${kindOf(state)}`;
+      row.querySelector(".photo-state").textContent = this.t(`photo.${state}`);
+    }
+    this.changed();
+  }
+
+  remove(item) {
+    const index = this.items.indexOf(item);
+    if (index < 0) return;
+    this.items.splice(index, 1);
+    if (item.url) URL.revokeObjectURL(item.url);
+    this.list.querySelector(`[data-id="${item.id}"]`)?.remove();
+    // A copy of the removed photo, chosen twice, now stands for it.
+    const copy = this.items.find((other) => other.duplicate && other.result.md5 === item.result?.md5);
+    if (copy) {
+      copy.duplicate = false;
+      this.update(copy, copy.result.exactOnly ?? "ready");
+    }
+    // Keep the keyboard where it was: on the next photo's button, or the one before.
+    const next = this.items[index] ?? this.items[index - 1];
+    const button = next && this.list.querySelector(`[data-id="${next.id}"] button`);
+    (button ?? this.fallbackFocus).focus();
+    this.changed();
+  }
+
+  /** Forget every photo, and release their thumbnails' memory. */
+  clear() {
+    for (const item of this.items) if (item.url) URL.revokeObjectURL(item.url);
+    this.items = [];
+    this.list.replaceChildren();
+    this.announced = "";
+    this.changed();
+  }
+
+  /** True while any photo is still being fingerprinted. */
+  get busy() {
+    return this.items.some((item) => WORKING.has(item.state));
+  }
+
+  /** What is sent for each usable photo: hashes only, one object per distinct file. */
+  payload() {
+    return this.items
+      .filter((item) => item.result && !item.duplicate)
+      .map(({ result }) => {
+        const hashes = {};
+        if (result.pdq && !result.exactOnly) {
+          Object.assign(hashes, { pdq: result.pdq, quality: result.quality });
+        }
+        hashes.md5 = result.md5;
+        if (result.sha256) hashes.sha256 = result.sha256;
+        return hashes;
+      });
+  }
+
+  /** Redraw every photo, as after a change of language. */
+  render() {
+    this.list.setAttribute("aria-label", this.t("pick.listLabel"));
+    this.list.replaceChildren(...this.items.map((item) => this.renderItem(item)));
+    this.announced = "";
+    this.changed();
+  }
+
+  renderItem(item) {
+    const { file } = item;
+    const thumb = item.url
+      ? el("img", { class: "thumb", src: item.url, alt: "", width: 64, height: 64 })
+      : el("span", { class: "thumb none" }, this.t("pick.noPreview"));
+    if (item.url) {
+      // A format this browser cannot show (HEIC outside Safari) gets a plain tile instead.
+      thumb.addEventListener("error", () => {
+        thumb.replaceWith(el("span", { class: "thumb none" }, this.t("pick.noPreview")));
+      });
+    }
+    const megabytes = file.size / (1024 * 1024);
+    const size =
+      megabytes >= 1
+        ? this.t("pick.sizeMB", { n: megabytes.toFixed(1) })
+        : this.t("pick.sizeKB", { n: Math.max(1, Math.round(file.size / 1024)) });
+    const remove = el(
+      "button",
+      {
+        type: "button",
+        class: "button secondary small-button",
+        "aria-label": this.t("pick.removeLabel", { name: file.name }),
+      },
+      this.t("pick.remove"),
+    );
+    remove.addEventListener("click", () => this.remove(item));
+    return el(
+      "li",
+      { class: `photo ${kindOf(item.state)}`, "data-id": item.id },
+      thumb,
+      el(
+        "div",
+        { class: "photo-text" },
+        el("p", { class: "photo-name" }, file.name, " ", el("span", { class: "small" }, size)),
+        el("p", { class: "photo-state" }, this.t(`photo.${item.state}`)),
+      ),
+      remove,
+    );
+  }
+
+  changed() {
+    const total = this.items.length;
+    const done = this.items.filter((item) => !WORKING.has(item.state)).length;
+    let message;
+    if (total === 0) message = "";
+    else if (this.busy) message = this.t("progress.working", { done, n: total });
+    else if (this.payload().length === 0) message = this.t("send.nothingReady");
+    else message = this.t("progress.done", { n: this.payload().length });
+    // Say each count once: a live region that repeats itself is hard to listen to.
+    if (message !== this.announced) {
+      this.progress.textContent = message;
+      this.announced = message;
+    }
+    this.onChange();
+  }
+}
+
+// How a photo's row looks: still working, usable, left out as a repeat, or unusable.
+function kindOf(state) {
+  if (WORKING.has(state)) return "working";
+  if (state.startsWith("error")) return "error";
+  return state === "duplicate" ? "skipped" : "ready";
+}

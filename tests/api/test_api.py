@@ -1,0 +1,245 @@
+"""The HTTP API against a real server on 127.0.0.1, over SQLite and over PostgreSQL:
+who may do what, bad input, limits, and that uploaded images leave no trace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from PIL import Image
+
+from tests.api.conftest import LiveServer, live_server
+from tests.imaging import encode
+from unshared.hashing import hash_bytes
+
+PDQ = "ab" * 32
+MD5 = "cd" * 16
+SHA = "ef" * 32
+
+
+@pytest.fixture
+def http(server: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client
+
+
+def auth(key: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"} if key else {}
+
+
+def make_key(http: httpx.Client, admin: str, role: str) -> str:
+    r = http.post("/v1/keys", json={"name": role, "role": role}, headers=auth(admin))
+    assert r.status_code == 201, r.text
+    return str(r.json()["key"])
+
+
+def assert_error(r: httpx.Response, status: int, code: str | None = None) -> None:
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "detail"}
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    if code:
+        assert body["error"]["code"] == code
+
+
+# (method, path, body) for every endpoint that needs a key, and who may call it.
+PLATFORM_ROUTES: list[tuple[str, str, Any]] = [
+    ("POST", "/v1/match", {"pdq": [PDQ]}),
+    ("GET", "/v1/feed", None),
+]
+ADMIN_ROUTES: list[tuple[str, str, Any]] = [
+    ("GET", "/v1/banks", None),
+    ("POST", "/v1/banks", {"name": "memes", "kind": "allow"}),
+    ("GET", "/v1/keys", None),
+    ("POST", "/v1/keys", {"name": "p", "role": "platform"}),
+    ("GET", "/v1/review", None),
+    ("GET", "/v1/audit", None),
+    ("GET", "/v1/entries/1", None),
+    ("POST", "/v1/entries/1/status", {"status": "disabled", "reason": "test"}),
+]
+
+
+def test_who_may_do_what(server: LiveServer, http: httpx.Client) -> None:
+    # A case gives the entries the admin routes act on.
+    created = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "md5": MD5}]})
+    assert created.status_code == 201, created.text
+    platform = make_key(http, server.admin_key, "platform")
+    revoked = make_key(http, server.admin_key, "platform")
+    revoked_id = [k["id"] for k in http.get("/v1/keys", headers=auth(server.admin_key)).json()][-1]
+    assert http.delete(f"/v1/keys/{revoked_id}", headers=auth(server.admin_key)).status_code == 200
+    callers = {
+        None: 401,
+        "unsh_not-a-key": 401,
+        revoked: 401,
+    }
+    for method, path, body in PLATFORM_ROUTES + ADMIN_ROUTES:
+        for key, status in callers.items():
+            r = http.request(method, path, json=body, headers=auth(key))
+            assert_error(r, status, "unauthorized")
+    for method, path, body in ADMIN_ROUTES:
+        assert_error(
+            http.request(method, path, json=body, headers=auth(platform)), 403, "forbidden"
+        )
+    for method, path, body in PLATFORM_ROUTES:
+        r = http.request(method, path, json=body, headers=auth(platform))
+        assert r.status_code == 200, (path, r.text)
+    for method, path, body in PLATFORM_ROUTES + ADMIN_ROUTES:
+        r = http.request(method, path, json=body, headers=auth(server.admin_key))
+        assert r.status_code in (200, 201), (path, r.text)
+    # A person needs no key, but does need the PIN.
+    number = created.json()["case"]
+    assert_error(http.post(f"/v1/cases/{number}/status", json={"pin": "WRONG-PIN00"}), 401)
+    r = http.post(f"/v1/cases/{number}/status", json={"pin": created.json()["pin"]})
+    assert r.status_code == 200 and r.json()["case"] == number
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/v1/cases", {"images": []}),
+        ("/v1/cases", {"images": [{}]}),
+        ("/v1/cases", {"images": [{"pdq": "zz" * 32}]}),
+        ("/v1/cases", {"images": [{"pdq": PDQ[:-1]}]}),
+        ("/v1/cases", {"images": [{"md5": MD5, "quality": 101}]}),
+        ("/v1/cases", {"images": [{"pdq": PDQ}] * 51}),
+        ("/v1/cases", {"images": [{"pdq": PDQ, "extra": 1}]}),
+        ("/v1/cases", ["not", "an", "object"]),
+        ("/v1/cases/UN-0000-0000/status", {}),
+        ("/v1/cases/UN-0000-0000/status", {"pin": ""}),
+    ],
+)
+def test_bad_person_input_is_a_4xx_in_the_error_shape(
+    http: httpx.Client, path: str, body: Any
+) -> None:
+    r = http.post(path, json=body)
+    assert 400 <= r.status_code < 500
+    assert_error(r, r.status_code)
+
+
+def test_bad_platform_input(server: LiveServer, http: httpx.Client) -> None:
+    key = auth(make_key(http, server.admin_key, "platform"))
+    assert_error(http.post("/v1/match", json={"pdq": ["00" * 31]}, headers=key), 422)
+    assert_error(http.post("/v1/match", json={"pdq": [PDQ] * 9}, headers=key), 422)
+    assert_error(http.post("/v1/match", json={}, headers=key), 422)
+    junk = http.post(
+        "/v1/match", content=b"{junk", headers={**key, "Content-Type": "application/json"}
+    )
+    assert_error(junk, 422, "invalid_input")
+    assert_error(http.get("/v1/feed?after=-1", headers=key), 422)
+    assert_error(http.get("/v1/feed?limit=0", headers=key), 422)
+    assert_error(
+        http.post("/v1/reports", json={"entry": 999999, "outcome": "removed"}, headers=key), 404
+    )
+    assert_error(http.post("/v1/reports", json={"entry": 1, "outcome": "lol"}, headers=key), 422)
+    for data, status in [
+        (b"", 400),
+        (b"not an image", 415),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 50, 415),
+    ]:
+        r = http.post("/v1/match/image", content=data, headers=key)
+        assert_error(r, status)
+    assert_error(http.get("/v1/nowhere"), 404, "not_found")
+    assert_error(http.delete("/v1/cases"), 405)
+
+
+def test_bodies_over_the_limit_are_refused(tmp_path: Path, photo: Image.Image) -> None:
+    data = encode(photo, "PNG")
+    store = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    with (
+        live_server(
+            store, tmp_path / "home", max_file_bytes=len(data) - 1, max_json_bytes=2000
+        ) as s,
+        httpx.Client(base_url=s.url, timeout=30) as http,
+    ):
+        key = auth(s.admin_key)
+        assert_error(http.post("/v1/match/image", content=data, headers=key), 413, "too_large")
+        big = {"images": [{"pdq": PDQ, "md5": MD5, "sha256": SHA}] * 30}
+        assert_error(http.post("/v1/cases", json=big), 413, "too_large")
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
+            yield data[: len(data) // 2]
+            yield data[len(data) // 2 :]
+
+        assert_error(http.post("/v1/match/image", content=chunks(), headers=key), 413)
+
+
+def test_rate_limits(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    with (
+        live_server(
+            store, tmp_path / "home", case_creations_per_hour=2, pin_attempts_per_hour=3
+        ) as s,
+        httpx.Client(base_url=s.url, timeout=30) as http,
+    ):
+        made = [http.post("/v1/cases", json={"images": [{"md5": MD5}]}) for _ in range(3)]
+        assert [r.status_code for r in made] == [201, 201, 429]
+        assert_error(made[2], 429, "rate_limited")
+        number, pin = made[0].json()["case"], made[0].json()["pin"]
+        tries = [
+            http.post(f"/v1/cases/{number}/status", json={"pin": "AAAAA-AAAAA"}) for _ in range(4)
+        ]
+        assert [r.status_code for r in tries] == [401, 401, 401, 429]
+        # Even the right PIN waits now: guessing cannot go on by getting lucky.
+        assert http.post(f"/v1/cases/{number}/status", json={"pin": pin}).status_code == 429
+
+
+def test_uploaded_images_leave_no_trace(
+    server: LiveServer, http: httpx.Client, photo: Image.Image
+) -> None:
+    data = encode(photo, "JPEG", quality=93)
+    signals = hash_bytes(data)
+    r = http.post("/v1/match/image", content=data, headers=auth(server.admin_key))
+    assert r.status_code == 200 and r.json()["hashes"]["sha256"] == signals.sha256.hex
+    # Nothing of the upload is kept: not its bytes, not even its hashes.
+    home = server.settings.home
+    for path in [p for p in home.rglob("*") if p.is_file()] + _sqlite_files(server):
+        blob = path.read_bytes()
+        assert data[:4096] not in blob, path
+        for value in (signals.sha256.hex, signals.md5.hex, signals.pdq.hex):
+            assert value.encode() not in blob, path
+
+
+def _sqlite_files(server: LiveServer) -> list[Path]:
+    if not server.store_url.startswith("sqlite:///"):
+        return []
+    db = Path(server.store_url.removeprefix("sqlite:///"))
+    return [p for p in db.parent.glob(db.name + "*") if p.is_file()]
+
+
+def test_health_ready_metrics_and_schema(server: LiveServer, http: httpx.Client) -> None:
+    assert http.get("/healthz").json() == {"status": "ok"}
+    assert http.get("/readyz").status_code == 200
+    http.post("/v1/match", json={"pdq": [PDQ]}, headers=auth(server.admin_key))
+    metrics = http.get("/metrics").text
+    for name in ("unshared_requests_total", "unshared_request_seconds", "unshared_matches_total"):
+        assert name in metrics
+    assert 'unshared_match_queries_total{kind="hashes"} 1.0' in metrics
+    schema = http.get("/openapi.json").json()
+    assert "/v1/cases" in schema["paths"] and "/v1/match/image" in schema["paths"]
+
+
+def test_flood_of_matches_quarantines_and_goes_to_review(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    with (
+        live_server(store, tmp_path / "home", flood_matches=3) as s,
+        httpx.Client(base_url=s.url, timeout=30) as http,
+    ):
+        key = auth(s.admin_key)
+        http.post("/v1/cases", json={"images": [{"pdq": PDQ}]})
+        verdicts = [
+            http.post("/v1/match", json={"pdq": [PDQ]}, headers=key).json() for _ in range(5)
+        ]
+        assert [v["matched"] for v in verdicts] == [True, True, True, True, False]
+        review = http.get("/v1/review", headers=key).json()
+        assert [item["entry"]["status"] for item in review] == ["quarantined"]
+        assert review[0]["matches"] == 4
+        entry = review[0]["entry"]["id"]
+        # An operator who reviews it and turns it back on is obeyed.
+        r = http.post(f"/v1/entries/{entry}/status", json={"status": "active"}, headers=key)
+        assert r.status_code == 200
+        assert http.post("/v1/match", json={"pdq": [PDQ]}, headers=key).json()["matched"]
+        audit = http.get("/v1/audit", params={"subject_type": "entry"}, headers=key).json()
+        assert {"entry.quarantine", "entry.enable"} <= {e["action"] for e in audit}

@@ -1,0 +1,92 @@
+"""Issue 3 end to end through the CLI: create a bank, add photos, match copies, withdraw."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from tests.cli.test_hash_cli import run
+from tests.imaging import encode
+from unshared.bench.transforms import TRANSFORMS, rng_for
+
+COPIES = ["jpeg_q50", "resize_0.5", "flip_lr", "rotate_90", "brightness_1.3", "blur_gauss_2"]
+
+
+def lines(stdout: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_bank_life(tmp_path: Path, photos: list[Image.Image]) -> None:
+    home = tmp_path / "home"
+    originals, strangers = photos[:3], photos[3:]
+    (tmp_path / "bank").mkdir()
+    for i, image in enumerate(originals):
+        (tmp_path / "bank" / f"{i}.png").write_bytes(encode(image, "PNG"))
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    for i, image in enumerate(originals):
+        for name in COPIES:
+            copy = TRANSFORMS[name].apply(image, rng_for(7, name, i))
+            (queries / f"{i}-{name}.jpg").write_bytes(encode(copy, "JPEG", quality=90))
+    for i, image in enumerate(strangers):
+        (queries / f"stranger-{i}.jpg").write_bytes(encode(image, "JPEG"))
+
+    assert run("bank", "create", "ncii-test", home=home).returncode == 0
+    added = run("bank", "add", "ncii-test", tmp_path / "bank", home=home)
+    assert added.returncode == 0, added.stderr
+    entries = {Path(str(r["path"])).stem: r["entries"] for r in lines(added.stdout)}
+    assert len(entries) == 3 and all(len(e) == 3 for e in entries.values())  # pdq, md5, sha256
+
+    listed = lines(run("bank", "list", "--json", home=home).stdout)
+    assert listed == [{"name": "ncii-test", "kind": "ncii", "thresholds": {}, "active_entries": 9}]
+
+    matched = run("match", "--json", queries, home=home)
+    assert matched.returncode == 0, matched.stderr
+    verdicts = {Path(str(r["path"])).stem: r for r in lines(matched.stdout)}
+    for i in range(3):
+        for name in COPIES:
+            verdict = verdicts[f"{i}-{name}"]
+            assert verdict["matched"], f"{i}-{name}"
+            found = verdict["matches"]
+            assert isinstance(found, list)
+            assert {m["entry"] for m in found} == {int(entries[str(i)][0])}
+            assert all(m["bank"] == "ncii-test" and m["signal"] == "pdq" for m in found)
+    for i in range(2):
+        assert verdicts[f"stranger-{i}"]["matches"] == []
+
+    # Withdraw the PDQ entry of photo 0: its copies stop matching at once.
+    pdq_entry = entries["0"][0]
+    withdrawn = run("bank", "withdraw", "ncii-test", pdq_entry, home=home)
+    assert withdrawn.returncode == 0, withdrawn.stderr
+    again = {
+        Path(str(r["path"])).stem: r
+        for r in lines(run("match", "--json", queries, home=home).stdout)
+    }
+    assert all(not again[f"0-{name}"]["matched"] for name in COPIES)
+    assert all(again[f"1-{name}"]["matched"] for name in COPIES)
+
+    # Export then import into a second bank: the same active PDQ hashes.
+    exported = run("bank", "export", "ncii-test", home=home)
+    hashes = exported.stdout.split()
+    assert len(hashes) == 2
+    (tmp_path / "list.txt").write_text(exported.stdout)
+    assert run("bank", "create", "copy", home=home).returncode == 0
+    imported = run("bank", "import", "copy", tmp_path / "list.txt", home=home)
+    assert imported.returncode == 0, imported.stderr
+    assert sorted(run("bank", "export", "copy", home=home).stdout.split()) == sorted(hashes)
+
+
+def test_errors_are_clear(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    missing = run("bank", "add", "nope", tmp_path, home=home)
+    assert missing.returncode == 3 and "nope" in missing.stderr
+    assert run("bank", "create", "dup", home=home).returncode == 0
+    again = run("bank", "create", "dup", home=home)
+    assert again.returncode == 4
+    bad = run("bank", "create", "Bad Name!", home=home)
+    assert bad.returncode == 2
+    (tmp_path / "bad.txt").write_text("0" * 64 + "\nnot-a-hash\n")
+    imported = run("bank", "import", "dup", tmp_path / "bad.txt", home=home)
+    assert imported.returncode == 2 and "line 2" in imported.stderr

@@ -1,0 +1,206 @@
+"""Stage 2 for protect banks (ORB features, verified geometrically) and the trimmed query view:
+margins found within a few pixels, edited copies caught, other photos never, withdrawals at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.imaging import encode, sample_photo
+from unshared.bench.transforms import TRANSFORMS, rng_for
+from unshared.config import Settings
+from unshared.features import FeatureIndex, extract, verify
+from unshared.features.verify import MIN_INLIERS
+from unshared.hashing.normalise import trim_borders
+from unshared.service import Unshared
+
+NAMES = ("chelsea", "coffee", "rocket", "hubble_deep_field", "retina")
+
+
+def texture(seed: int, size: tuple[int, int] = (320, 240)) -> np.ndarray:
+    """Seeded blobs and edges: plenty of corners, nothing like a photo of anything."""
+    rng = np.random.default_rng(seed)
+    small = rng.integers(0, 256, (size[1] // 16, size[0] // 16, 3), dtype=np.uint8)
+    image = Image.fromarray(small).resize(size, Image.Resampling.BICUBIC)
+    noise = rng.normal(0, 12, (size[1], size[0], 3))
+    return np.clip(np.asarray(image) + noise, 0, 255).astype(np.uint8)
+
+
+@pytest.fixture(scope="module")
+def pictures() -> dict[str, Image.Image]:
+    return {name: sample_photo(name) for name in NAMES}
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Unshared:
+    return Unshared(Settings.load(env={}, home=tmp_path))
+
+
+# -- trim_borders -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pad", "colour"),
+    [((40, 40, 30, 30), (0, 0, 0)), ((0, 0, 90, 90), (0, 0, 0)), ((25, 60, 10, 5), (250, 20, 90))],
+)
+def test_trim_finds_the_content_box(
+    pad: tuple[int, int, int, int], colour: tuple[int, ...]
+) -> None:
+    content = np.asarray(sample_photo("chelsea"))
+    top, bottom, left, right = pad
+    padded = np.empty(
+        (content.shape[0] + top + bottom, content.shape[1] + left + right, 3), np.uint8
+    )
+    padded[:] = colour
+    padded[top : top + content.shape[0], left : left + content.shape[1]] = content
+    trimmed = trim_borders(padded)
+    assert trimmed is not None
+    assert abs(trimmed.shape[0] - content.shape[0]) <= 4
+    assert abs(trimmed.shape[1] - content.shape[1]) <= 4
+
+
+@pytest.mark.parametrize("name", ["border_blurred_25", "letterbox", "screenshot_phone_light"])
+def test_trim_finds_the_photo_in_a_frame(name: str, pictures: dict[str, Image.Image]) -> None:
+    photo = pictures["coffee"]
+    framed = np.asarray(TRANSFORMS[name].apply(photo, rng_for(1, name, 0), donor=None))
+    trimmed = trim_borders(framed)
+    assert trimmed is not None
+    # The photo may be scaled in the frame, but its aspect ratio survives.
+    assert trimmed.shape[1] / trimmed.shape[0] == pytest.approx(photo.width / photo.height, 0.05)
+
+
+@pytest.mark.parametrize("name", ["chelsea", "coffee"])
+def test_plain_photos_are_left_alone(name: str, pictures: dict[str, Image.Image]) -> None:
+    assert trim_borders(np.asarray(pictures[name])) is None
+    assert trim_borders(texture(len(name))) is None
+
+
+def test_a_flat_sky_is_trimmed_like_a_bar(pictures: dict[str, Image.Image]) -> None:
+    # Known and harmless (the trimmed view is only an extra query), but worth pinning: the night
+    # sky above the rocket is as flat as a letterbox bar.
+    assert trim_borders(np.asarray(pictures["rocket"])) is not None
+
+
+# -- features -----------------------------------------------------------------------------------
+
+
+def test_feature_index_round_trip(tmp_path: Path) -> None:
+    index = FeatureIndex()
+    for seed in range(3):
+        index.add(seed + 10, extract(texture(seed)))
+    index.remove(11)
+    index.save(tmp_path)
+    loaded = FeatureIndex.load(tmp_path)
+    assert loaded.ids() == [10, 12]
+    for image_id in loaded.ids():
+        np.testing.assert_array_equal(loaded.get(image_id).points, index.get(image_id).points)
+        np.testing.assert_array_equal(
+            loaded.get(image_id).descriptors, index.get(image_id).descriptors
+        )
+    query = extract(texture(2))
+    assert loaded.query(query)[0][0] == 12
+    assert [i for i, _ in loaded.matches(query)] == [12]
+    assert not list(tmp_path.glob(".features-*"))  # no temporary file left behind
+
+
+def test_unrelated_textures_do_not_verify() -> None:
+    features = [extract(texture(seed)) for seed in range(6)]
+    for a in range(6):
+        for b in range(a + 1, 6):
+            assert verify(features[a], features[b]) < MIN_INLIERS
+
+
+# -- a protect bank through the service -------------------------------------------------------
+
+
+def register_all(app: Unshared, bank: str, pictures: dict[str, Image.Image]) -> dict[int, str]:
+    """PDQ entry id -> picture name."""
+    out = {}
+    for name, picture in pictures.items():
+        entries = app.register_image(bank, encode(picture, "PNG"))
+        out[next(e.id for e in entries if e.signal_type == "pdq")] = name
+    return out
+
+
+@pytest.mark.parametrize(
+    "transform", ["crop_offset_80", "border_solid_25", "rotate_10", "edit_fill_35"]
+)
+def test_protect_bank_catches_edited_copies(
+    app: Unshared, pictures: dict[str, Image.Image], transform: str
+) -> None:
+    app.create_bank("mine", "protect")
+    names = register_all(app, "mine", pictures)
+    for name in ("chelsea", "coffee"):
+        copy = TRANSFORMS[transform].apply(pictures[name], rng_for(1, transform, 0), donor=None)
+        _, verdict = app.match_image_signals(encode(copy, "JPEG", quality=90))
+        assert verdict.matched
+        assert {names[m.entry] for m in verdict.matches} == {name}
+
+
+def test_features_are_reported_as_such(app: Unshared, pictures: dict[str, Image.Image]) -> None:
+    app.create_bank("mine", "protect")
+    register_all(app, "mine", pictures)
+    copy = TRANSFORMS["rotate_10"].apply(pictures["rocket"], rng_for(1, "rotate_10", 0), donor=None)
+    _, verdict = app.match_image_signals(encode(copy, "JPEG", quality=90))
+    (match,) = verdict.matches
+    assert (match.signal, match.variant, match.bank_kind) == ("features", "features", "protect")
+    assert match.distance >= MIN_INLIERS  # the count of agreeing keypoints
+
+
+def test_other_photos_do_not_match(app: Unshared, pictures: dict[str, Image.Image]) -> None:
+    app.create_bank("mine", "protect")
+    register_all(app, "mine", {n: pictures[n] for n in ("chelsea", "coffee")})
+    for name in ("rocket", "hubble_deep_field", "retina"):
+        _, verdict = app.match_image_signals(encode(pictures[name], "JPEG", quality=90))
+        assert not verdict.matches
+    for seed in range(4):
+        _, verdict = app.match_image_signals(encode(Image.fromarray(texture(seed)), "PNG"))
+        assert not verdict.matches
+
+
+@pytest.mark.parametrize("how", ["withdraw", "disable"])
+def test_status_change_stops_feature_matches_at_once(
+    app: Unshared, pictures: dict[str, Image.Image], how: str
+) -> None:
+    app.create_bank("mine", "protect")
+    names = register_all(app, "mine", pictures)
+    entry = next(i for i, n in names.items() if n == "chelsea")
+    copy = TRANSFORMS["crop_center_80"].apply(pictures["chelsea"], rng_for(1, "c", 0), donor=None)
+    data = encode(copy, "JPEG", quality=90)
+    assert app.match_image_signals(data)[1].matched
+    if how == "withdraw":
+        app.withdraw_entry("mine", entry)
+        assert entry not in app.features
+    else:
+        app.store.set_entry_status(entry, "disabled", actor="test")
+    assert not app.match_image_signals(data)[1].matches
+
+
+def test_features_survive_a_restart(tmp_path: Path, pictures: dict[str, Image.Image]) -> None:
+    with Unshared(Settings.load(env={}, home=tmp_path)) as app:
+        app.create_bank("mine", "protect")
+        register_all(app, "mine", {"coffee": pictures["coffee"]})
+    copy = TRANSFORMS["rotate_10"].apply(pictures["coffee"], rng_for(1, "r", 0), donor=None)
+    with Unshared(Settings.load(env={}, home=tmp_path)) as app:
+        assert app.match_image_signals(encode(copy, "JPEG", quality=90))[1].matched
+
+
+def test_ncii_banks_never_store_features(app: Unshared, pictures: dict[str, Image.Image]) -> None:
+    app.create_bank("ncii")
+    register_all(app, "ncii", pictures)
+    assert len(app.features) == 0
+    app.save_index()
+    assert not (app.index_folder / "features").exists()
+    copy = TRANSFORMS["rotate_10"].apply(pictures["coffee"], rng_for(1, "r", 0), donor=None)
+    assert not app.match_image_signals(encode(copy, "JPEG", quality=90))[1].matches
+
+
+def test_the_feed_carries_no_features(app: Unshared, pictures: dict[str, Image.Image]) -> None:
+    app.create_bank("mine", "protect")
+    entries = app.register_image("mine", encode(pictures["coffee"], "PNG"))
+    assert {e.signal_type for e in entries} == {"pdq", "md5", "sha256"}
+    assert {c.signal_type for c in app.store.changes()} <= {"pdq", "md5", "sha256"}

@@ -1,0 +1,144 @@
+"""A real server on 127.0.0.1 (SQLite in a temporary folder) and a real headless Chromium.
+
+The page's end-to-end tests need ``/usr/bin/chromium`` (Debian's ``chromium`` package) and the
+``playwright`` Python package; the browser Playwright would download is never used.
+
+The server is this module's own rather than ``tests/api/conftest.live_server`` because the page
+tests need two things that one lacks: a recorder in front of the app (what reached the server),
+and the app object itself (to read what the store holds).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from starlette.types import Message, Receive, Scope, Send
+
+from unshared.api.app import create_app
+from unshared.config import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -e '.[dev]')"
+    return None
+
+
+@dataclass
+class Seen:
+    """One request as the server received it."""
+
+    method: str
+    path: str
+    query: str
+    content_type: str
+    body: bytes
+
+
+@dataclass
+class LiveServer:
+    app: FastAPI
+    url: str
+    seen: list[Seen] = field(default_factory=list)
+
+    @property
+    def store(self) -> Any:
+        return self.app.state.unshared.app.store
+
+
+class _Recorder:
+    """Keeps every request's method, path and body, so a test can check what reached us."""
+
+    def __init__(self, app: FastAPI, seen: list[Seen]) -> None:
+        self.app = app
+        self.seen = seen
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        body = bytearray()
+
+        async def recording() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                body.extend(message.get("body", b""))
+            return message
+
+        headers = dict(scope.get("headers") or [])
+        await self.app(scope, recording, send)
+        self.seen.append(
+            Seen(
+                scope["method"],
+                scope["path"],
+                scope.get("query_string", b"").decode(),
+                headers.get(b"content-type", b"").decode(),
+                bytes(body),
+            )
+        )
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The service and its page, served by uvicorn on a free port of 127.0.0.1."""
+    home = tmp_path_factory.mktemp("home")
+    # Generous limits: the tests open several cases and check them often, from one address.
+    settings = Settings.load(
+        env={}, home=home, case_creations_per_hour=1000, pin_attempts_per_hour=1000
+    )
+    app = create_app(settings)
+    seen: list[Seen] = []
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(_Recorder(app, seen), log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield LiveServer(app, f"http://127.0.0.1:{port}", seen)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
