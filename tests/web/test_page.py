@@ -33,7 +33,7 @@ from unshared.web.serve import CONTENT_SECURITY_POLICY, STATIC
 if (missing := browser_missing()) is not None:
     pytest.skip(missing, allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, FileChooser, Page, Request, expect
 
 SHOTS = os.environ.get("UNSHARED_SCREENSHOTS")
 # A PIN is checked with scrypt, and CI machines are busy: give each step room.
@@ -470,6 +470,10 @@ def test_a_case_can_be_made_with_the_keyboard_alone(
     visit: Callable[..., Visit], photos: Photos
 ) -> None:
     page = visit().page
+    # Listen for the file chooser from the start: Playwright turns Chromium's chooser interception
+    # on lazily, and a listener added just before the key press can lose that race.
+    choosers: list[FileChooser] = []
+    page.on("filechooser", lambda chooser: choosers.append(chooser))
 
     def tab_to(target: str, limit: int = 30) -> None:
         for _ in range(limit):
@@ -484,9 +488,13 @@ def test_a_case_can_be_made_with_the_keyboard_alone(
         "getComputedStyle(document.querySelector('label[for=files]')).outlineStyle"
     )
     assert outline != "none"
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files([str(photos.chelsea), str(photos.coffee)])
+    page.keyboard.press("Space")
+    for _ in range(100):
+        if choosers:
+            break
+        page.wait_for_timeout(100)
+    assert choosers, "Space on the focused file input opened no file chooser"
+    choosers[0].set_files([str(photos.chelsea), str(photos.coffee)])
     expect(page.locator("#send-area")).to_be_visible(timeout=30_000)
     # Removing a photo by keyboard keeps the focus in the list.
     tab_to("blur")
