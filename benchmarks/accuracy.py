@@ -7,7 +7,7 @@ imagehash's pHash at distance 10. Writes results.json, results.md and plots to `
 prints the recall per family, the false matches and the cost per query. See docs/accuracy.md.
 
     .venv/bin/python benchmarks/accuracy.py --photos ../shared/data/photos --out bench-out/accuracy
-        [--limit N] [--seed S] [--transforms a,b,...] [--workers N]
+        [--limit N] [--seed S] [--transforms a,b,...] [--workers N] [--bank-kind protect]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from unshared.bench.accuracy import DEFAULT_SEED, Options
+from unshared.bench.accuracy import BANK_KINDS, DEFAULT_SEED, Options
 from unshared.cli import stderr, stdout
 from unshared.cli.bench import run_accuracy
 
@@ -34,6 +34,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of sample and edits")
     parser.add_argument("--transforms", default="", help="comma-separated names; default all")
     parser.add_argument("--workers", type=int, help="processes; default every core")
+    parser.add_argument(
+        "--bank-kind", choices=BANK_KINDS, default="ncii", help="bank to register in"
+    )
     return parser.parse_args(argv)
 
 
@@ -47,6 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed=args.seed,
         transforms=tuple(n.strip() for n in args.transforms.split(",") if n.strip()),
         workers=args.workers,
+        bank_kind=args.bank_kind,
         command=shlex.join(command),
     )
     run_accuracy(options, stderr(), stdout())

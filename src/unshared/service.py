@@ -90,6 +90,12 @@ class Unshared:
     def limits(self) -> Limits:
         return Limits(self.settings.max_file_bytes, self.settings.max_pixels)
 
+    def warm(self) -> None:
+        """Load (or build) the indexes now rather than on the first query."""
+        self.index  # noqa: B018 - loads or builds it
+        if self._has_features():
+            self.features.warm()
+
     def save_index(self) -> None:
         """Persist the index if it moved on since it was loaded or last saved."""
         if self._index is not None and self._index.seq != self._saved_seq:
@@ -214,9 +220,9 @@ class Unshared:
         matcher = self.matcher
         features = None
         if matcher.features is not None:
-            from unshared.features import extract
+            from unshared.features import QUERY_KEYPOINTS, extract
 
-            features = extract(rgb)
+            features = extract(rgb, QUERY_KEYPOINTS)
         query = Query(
             pdq=signals.pdq_dihedral,
             quality=signals.quality,

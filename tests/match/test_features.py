@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import faiss
 import numpy as np
 import pytest
 from PIL import Image
@@ -105,6 +106,34 @@ def test_feature_index_round_trip(tmp_path: Path) -> None:
     assert loaded.query(query)[0][0] == 12
     assert [i for i, _ in loaded.matches(query)] == [12]
     assert not list(tmp_path.glob(".features-*"))  # no temporary file left behind
+
+
+def test_a_large_index_is_an_inverted_file_with_the_same_answers() -> None:
+    # A low exact limit puts 40 textures (~20,000 descriptors) past it: an inverted file.
+    exact, inverted = FeatureIndex(), FeatureIndex(exact_limit=2_000)
+    for seed in range(40):
+        features = extract(texture(seed))
+        exact.add(seed, features)
+        inverted.add(seed, features)
+    for seed in (3, 17, 39):
+        query = extract(texture(seed))
+        assert [i for i, _ in inverted.matches(query)] == [seed]
+        assert inverted.query(query)[0][0] == exact.query(query)[0][0] == seed
+    assert isinstance(inverted._faiss, faiss.IndexBinaryIVF)
+    assert isinstance(exact._faiss, faiss.IndexBinaryFlat)
+
+    # Removal takes the image's rows out of the lists; an add goes into the trained lists.
+    inverted.remove(17)
+    assert 17 not in {i for i, _ in inverted.query(extract(texture(17)))}
+    inverted.add(17, extract(texture(17)))
+    assert isinstance(inverted._faiss, faiss.IndexBinaryIVF)
+    assert [i for i, _ in inverted.matches(extract(texture(17)))] == [17]
+    # Four times the descriptors it was trained on: retrained on the next query.
+    for seed in range(40, 200):
+        inverted.add(seed, extract(texture(seed)))
+    assert inverted._faiss is None
+    assert [i for i, _ in inverted.matches(extract(texture(150)))] == [150]
+    assert inverted._trained_on == inverted.descriptors
 
 
 def test_unrelated_textures_do_not_verify() -> None:

@@ -27,7 +27,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     def load_index() -> None:
         try:
-            service.index  # noqa: B018 - loads or builds it
+            service.warm()
             service.save_index()
             state.ready.set()
             log.info("index ready: %d entries", len(service.index))

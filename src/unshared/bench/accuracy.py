@@ -38,6 +38,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
+from unshared.bank import BankKind
 from unshared.bench.transforms import TRANSFORMS, families, rng_for
 from unshared.config import Settings
 from unshared.errors import InvalidInput, UnsharedError
@@ -46,7 +47,8 @@ from unshared.service import Unshared
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-BANK = "ncii"
+#: The bank kinds the benchmark can register the photos in (the bank is named after it).
+BANK_KINDS: tuple[BankKind, ...] = ("ncii", "protect")
 SUFFIXES = frozenset({".jpg", ".jpeg", ".png"})
 DEFAULT_SEED = 20240601
 #: Every copy is saved as this before it is matched: what a platform re-encodes an upload to.
@@ -108,6 +110,7 @@ class Options:
     transforms: tuple[str, ...] = ()  # empty: all of them
     workers: int | None = None  # None: every core
     command: str = ""
+    bank_kind: BankKind = "ncii"  # protect: PDQ and the local-feature stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +184,15 @@ class _Measurer:
     """One process's matcher, opened read-only on the benchmark's bank, and the baselines."""
 
     def __init__(self, job: _Job) -> None:
+        import faiss
+
+        # One search thread per process: the workers already use the cores (as in the server).
+        faiss.omp_set_num_threads(1)
         self.job = job
         self.app = Unshared(Settings.load(env={}, home=Path(job.home)))
-        # The index loaded, the baselines imported and every path run once before any clock
+        # The indexes loaded, the baselines imported and every path run once before any clock
         # starts, so the first query does not pay for them.
-        _ = self.app.index
+        self.app.warm()
         self.measure(0, ORIGINAL, Path(job.paths[0]).read_bytes())
 
     def photo(self, index: int) -> list[Measured]:
@@ -307,6 +314,9 @@ def run(options: Options, progress: ProgressFn | None = None) -> dict[str, Any]:
     found = find_photos(options.photos, options.limit, options.seed)
     if not found:
         raise InvalidInput(f"no JPEG or PNG photos under {options.photos}")
+    bank = options.bank_kind
+    if bank not in BANK_KINDS:
+        raise InvalidInput(f"the bank kind is one of {', '.join(BANK_KINDS)}, not {bank!r}")
     report = progress or (lambda phase, done, total: None)
     workers = max(1, min(options.workers or os.cpu_count() or 1, len(found)))
     versions = _versions()  # before anything runs: the commit is that of the code measured
@@ -314,8 +324,8 @@ def run(options: Options, progress: ProgressFn | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="unshared-accuracy-") as home:
         app = Unshared(Settings.load(env={}, home=Path(home)))
         try:
-            app.create_bank(BANK)
-            photos, skipped, owner = _register(app, found, report)
+            app.create_bank(bank, bank)
+            photos, skipped, owner = _register(app, bank, found, report)
             thresholds = {b.name: b.threshold("pdq") for b, _ in app.list_banks()}
         finally:
             app.close()  # saves the index, which every worker then loads
@@ -331,6 +341,7 @@ def run(options: Options, progress: ProgressFn | None = None) -> dict[str, Any]:
         "seed": options.seed,
         "workers": workers,
         "seconds": round(seconds, 1),
+        "bank_kind": bank,
         "machine": _machine(),
         "versions": versions,
         "photos": {
@@ -345,7 +356,8 @@ def run(options: Options, progress: ProgressFn | None = None) -> dict[str, Any]:
         },
         "copies": f"saved as {COPY_FORMAT} quality {COPY_QUALITY} (Pillow, 4:2:0) before matching",
         "methods": {
-            "ours": f"Unshared.match_image_signals; bank PDQ threshold {thresholds[BANK]}",
+            "ours": f"Unshared.match_image_signals; a {bank} bank, PDQ threshold"
+            f" {thresholds[bank]}" + (", local features verified" if bank == "protect" else ""),
             "pdq": f"python-threatexchange pdq_from_bytes, distance <= {PDQ_THRESHOLD}",
             "phash": f"imagehash.phash (64 bits), distance <= {PHASH_THRESHOLD}",
         },
@@ -355,7 +367,7 @@ def run(options: Options, progress: ProgressFn | None = None) -> dict[str, Any]:
 
 
 def _register(
-    app: Unshared, found: list[Path], progress: ProgressFn
+    app: Unshared, bank: str, found: list[Path], progress: ProgressFn
 ) -> tuple[list[Path], list[tuple[Path, str]], dict[int, int]]:
     """Register every photo; an entry id -> its photo's index among those registered."""
     photos: list[Path] = []
@@ -363,7 +375,7 @@ def _register(
     owner: dict[int, int] = {}
     for done, path in enumerate(found, 1):
         try:
-            entries = app.register_image(BANK, path.read_bytes(), source="bench")
+            entries = app.register_image(bank, path.read_bytes(), source="bench")
         except UnsharedError as exc:  # too plain a picture, or not an image
             skipped.append((path, exc.message))
         else:
@@ -744,6 +756,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"- date: {results['date']}; seed {results['seed']}; {results['seconds']:.0f} s with"
         f" {results['workers']} workers on {results['machine']['cpu']}"
         f" ({results['machine']['cores']} cores)",
+        f"- Unshared: {results['methods']['ours']}",
         f"- photos: {photos['used']} registered of {photos['found']} found"
         + (f" (seeded sample of {photos['limit']})" if photos["limit"] else "")
         + f", {len(photos['skipped'])} refused; {results['queries']:,} queries; copies"

@@ -86,6 +86,9 @@ def accuracy_command(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Processes to use; every core if not given."),
     ] = None,
+    bank_kind: Annotated[
+        str, typer.Option(help="The bank the photos go in: ncii, or protect (+ local features).")
+    ] = "ncii",
 ) -> None:
     """Register the photos in a throwaway bank, match seeded edited copies of them, and compare
     with plain PDQ and pHash: recall per transform, false matches, cost per query."""
@@ -97,6 +100,7 @@ def accuracy_command(
         seed=seed,
         transforms=names,
         workers=workers,
+        bank_kind=bank_kind,  # type: ignore[arg-type]  # run() checks it
         command=shlex.join(["unshared", *sys.argv[1:]]),
     )
     run_accuracy(options, stderr(), stdout())

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
-#: Most keypoints kept per image: enough for a 20% crop to keep ~100 of them.
+#: Most keypoints kept per registered image.
 MAX_KEYPOINTS = 500
+#: Most keypoints taken from a query: twice a registration's, so that a copy whose most textured
+#: part was replaced (an edit pasting in another picture) still shows enough of the rest.
+QUERY_KEYPOINTS = 1000
+#: Keypoints are spread over a GRID x GRID grid of the picture, the strongest of each cell first:
+#: left to itself ORB spends them all on the busiest part of the picture, which an edit may
+#: replace or a crop cut away (docs/accuracy.md measures both).
+GRID = 4
+#: Candidates detected per keypoint kept, for the grid to choose from.
+OVERSAMPLE = 3
 #: The longer side is brought to at most this many pixels first: the decode is already reduced
 #: (short side 256-511), this only bounds the cost of odd aspect ratios.
 MAX_SIDE = 640
@@ -39,9 +49,32 @@ def extract(rgb: np.ndarray, max_keypoints: int = MAX_KEYPOINTS) -> Features:
         size = (max(1, round(grey.shape[1] * scale)), max(1, round(grey.shape[0] * scale)))
         grey = cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
         side = max(grey.shape)
-    orb = cv2.ORB.create(nfeatures=max_keypoints, fastThreshold=10)
-    keypoints, descriptors = orb.detectAndCompute(grey, None)
+    orb = cv2.ORB.create(nfeatures=OVERSAMPLE * max_keypoints, fastThreshold=10)
+    chosen = _spread(orb.detect(grey, None), grey.shape, max_keypoints)
+    keypoints, descriptors = orb.compute(grey, chosen)
     if descriptors is None or not keypoints:
         return Features(np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))
     points = np.array([k.pt for k in keypoints], dtype=np.float32) / np.float32(side)
     return Features(points, np.ascontiguousarray(descriptors, dtype=np.uint8))
+
+
+def _spread(
+    keypoints: Sequence[cv2.KeyPoint], shape: tuple[int, ...], count: int
+) -> list[cv2.KeyPoint]:
+    """At most ``count`` of ``keypoints``: the strongest ``count / GRID**2`` of each grid cell,
+    then the strongest of the rest until ``count``."""
+    if len(keypoints) <= count:
+        return list(keypoints)
+    height, width = shape[:2]
+    xy = np.array([k.pt for k in keypoints], dtype=np.float64)
+    response = np.array([k.response for k in keypoints])
+    col = np.minimum((xy[:, 0] * GRID / width).astype(np.int64), GRID - 1)
+    row = np.minimum((xy[:, 1] * GRID / height).astype(np.int64), GRID - 1)
+    cell = row * GRID + col
+    order = np.lexsort((-response, cell))  # by cell, strongest first within each
+    starts = np.searchsorted(cell[order], np.arange(GRID * GRID))
+    rank = np.arange(len(order)) - starts[cell[order]]
+    chosen = order[rank < count // (GRID * GRID)]
+    rest = np.setdiff1d(np.arange(len(keypoints)), chosen)
+    rest = rest[np.argsort(-response[rest], kind="stable")][: count - len(chosen)]
+    return [keypoints[i] for i in np.sort(np.concatenate([chosen, rest]))]

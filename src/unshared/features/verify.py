@@ -10,6 +10,10 @@ from unshared.features.extract import Features
 #: Inliers needed for a match. Chosen by measurement (docs/accuracy-matcher.md): unrelated photo
 #: pairs stay far below it, transformed copies far above.
 MIN_INLIERS = 15
+#: The inliers must also be spread out: the convex hull of their places in the candidate covers
+#: at least this share of the square on its longer side. Chance agreements pile up on one spot
+#: (many keypoints of one blob, at several scales); a true copy's spread over the picture.
+MIN_SPREAD = 0.01
 #: Lowe's ratio test: the best descriptor match must be clearly better than the second best.
 RATIO = 0.8
 #: RANSAC reprojection error, in units of the longer image side (about 4 px at 400 px).
@@ -32,7 +36,8 @@ def ratio_matches(query: Features, candidate: Features, ratio: float = RATIO) ->
 
 def verify(query: Features, candidate: Features) -> int:
     """Inliers of the RANSAC similarity (rotation, uniform scale, shift) from ``candidate`` to
-    ``query``; 0 when there are too few matches or the transform is implausible."""
+    ``query``; 0 when there are too few matches, the transform is implausible or the inliers
+    huddle on one spot."""
     pairs = ratio_matches(query, candidate)
     if len(pairs) < 4:
         return 0
@@ -51,4 +56,7 @@ def verify(query: Features, candidate: Features) -> int:
     scale = float(np.hypot(transform[0, 0], transform[1, 0]))
     if not 1 / MAX_SCALE <= scale <= MAX_SCALE:
         return 0
-    return int(mask.sum())
+    inliers = src[mask.ravel().astype(bool)]
+    if len(inliers) < 3 or cv2.contourArea(cv2.convexHull(inliers)) < MIN_SPREAD:
+        return 0
+    return len(inliers)
