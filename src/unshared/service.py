@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
@@ -16,16 +17,14 @@ from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, 
 from unshared.config import Settings
 from unshared.errors import InvalidInput, NotFound
 from unshared.hashing import Limits, hash_pixels
-from unshared.hashing.batch import FileResult, hash_files
+from unshared.hashing.batch import FileResult, Views, hash_files, views_of
 from unshared.hashing.decode import decode_for_pdq
-from unshared.hashing.normalise import trim_borders
-from unshared.hashing.pdq import pdq_dihedral_of_pixels
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.signals import SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
-    from unshared.features import FeatureIndex
+    from unshared.features import FeatureIndex, Features
 
 ExportFormat = Literal["lines", "csv"]
 
@@ -162,10 +161,14 @@ class Unshared:
         if kind == "protect":
             from unshared.features import extract
 
-            pdq = next(e for e in entries if e.signal_type == "pdq")
-            self.features.add(pdq.id, extract(rgb))
-            self._features_changed = True
+            self._add_features(entries, extract(rgb))
         return entries
+
+    def _add_features(self, entries: list[Entry], features: Features) -> None:
+        """Keep one image's local features, keyed by its PDQ entry."""
+        pdq = next(e for e in entries if e.signal_type == "pdq")
+        self.features.add(pdq.id, features)
+        self._features_changed = True
 
     def add_images(
         self,
@@ -176,11 +179,18 @@ class Unshared:
         on_done: Callable[[FileResult], None] | None = None,
     ) -> Iterator[tuple[FileResult, list[Entry]]]:
         """Hash image files on this machine and add their hashes (never the images) to ``bank``."""
-        self.store.get_bank(bank)  # fail before hashing anything
-        for result in self._hash(paths, workers, on_done, dihedral=False):
+        kind = self.store.get_bank(bank).kind  # fail before hashing anything
+        views = Views()
+        if kind == "protect":
+            from unshared.features import MAX_KEYPOINTS
+
+            views = Views(keypoints=MAX_KEYPOINTS)
+        for result in self._hash(paths, workers, on_done, dihedral=False, views=views):
             entries: list[Entry] = []
             if result.signals is not None:
                 entries = self.add_signals(bank, result.signals, source="cli", actor="operator")
+                if result.features is not None:
+                    self._add_features(entries, result.features)
             yield result, entries
 
     def import_file(self, bank: str, stream: TextIO, fmt: ExportFormat) -> ImportSummary:
@@ -215,14 +225,8 @@ class Unshared:
         also with any margins trimmed, and by local features when protect banks hold any."""
         rgb = decode_for_pdq(data, self.limits)
         signals = hash_pixels(data, rgb, min_quality=0, dihedral=True)
-        inner = trim_borders(rgb)
-        trimmed = pdq_dihedral_of_pixels(inner)[0] if inner is not None else ()
         matcher = self.matcher
-        features = None
-        if matcher.features is not None:
-            from unshared.features import QUERY_KEYPOINTS, extract
-
-            features = extract(rgb, QUERY_KEYPOINTS)
+        trimmed, features = views_of(rgb, self._query_views(matcher))
         query = Query(
             pdq=signals.pdq_dihedral,
             quality=signals.quality,
@@ -240,10 +244,28 @@ class Unshared:
         workers: int | None = None,
         on_done: Callable[[FileResult], None] | None = None,
     ) -> Iterator[tuple[FileResult, Verdict | None]]:
+        """``match_image_signals`` for files, hashed on every core: the same views, so the
+        same matches."""
         matcher = self.matcher
-        for result in self._hash(paths, workers, on_done, dihedral=True):
-            verdict = matcher.match(Query.of(result.signals)) if result.signals else None
+        views = self._query_views(matcher)
+        for result in self._hash(paths, workers, on_done, dihedral=True, views=views):
+            verdict = None
+            if result.signals is not None:
+                query = replace(
+                    Query.of(result.signals), trimmed=result.trimmed, features=result.features
+                )
+                verdict = matcher.match(query)
             yield result, verdict
+
+    @staticmethod
+    def _query_views(matcher: Matcher) -> Views:
+        """Every query is also matched with its margins trimmed, and by its local features
+        when protect banks hold any."""
+        if not matcher.features:
+            return Views(trimmed=True)
+        from unshared.features import QUERY_KEYPOINTS
+
+        return Views(trimmed=True, keypoints=QUERY_KEYPOINTS)
 
     def _hash(
         self,
@@ -252,6 +274,7 @@ class Unshared:
         on_done: Callable[[FileResult], None] | None,
         *,
         dihedral: bool,
+        views: Views,
     ) -> Iterable[FileResult]:
         # Below-quality images still give exact hashes; the matcher skips their PDQ.
         return hash_files(
@@ -260,6 +283,7 @@ class Unshared:
             limits=self.limits,
             min_quality=0 if dihedral else self.settings.pdq_min_quality,
             dihedral=dihedral,
+            views=views,
             on_done=on_done,
         )
 

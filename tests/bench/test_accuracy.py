@@ -170,6 +170,20 @@ def test_unknown_transform_and_empty_folder_are_refused(photos: Path, tmp_path: 
         run(Options(photos, tmp_path, transforms=("jpeg_q70", "sepiaa")))
     with pytest.raises(InvalidInput, match="no JPEG or PNG"):
         run(Options(tmp_path, tmp_path))
+    with pytest.raises(InvalidInput, match="bank kind"):
+        run(Options(photos, tmp_path, bank_kind="allow"))
+
+
+def test_a_protect_bank_adds_the_feature_stage(photos: Path) -> None:
+    # A crop that plain PDQ never survives: the protect bank's features catch it.
+    names = ("crop_center_80",)
+    out = run(Options(photos, photos / "x", seed=SEED, transforms=names, bank_kind="protect"))
+    assert out["bank_kind"] == "protect"
+    assert "local features" in out["methods"]["ours"]
+    (crop,) = out["transforms"]
+    assert crop["recall"]["pdq"] == 0
+    assert crop["recall"]["ours"] == 1
+    assert out["false_matches"]["ours"]["total"]["false"] == 0
 
 
 @pytest.mark.slow

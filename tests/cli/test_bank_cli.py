@@ -78,6 +78,40 @@ def test_bank_life(tmp_path: Path, photos: list[Image.Image]) -> None:
     assert sorted(run("bank", "export", "copy", home=home).stdout.split()) == sorted(hashes)
 
 
+EDITS = ["crop_offset_80", "border_blurred_25", "rotate_10", "edit_inpaint_35"]
+
+
+def test_a_protect_bank_catches_edits_from_the_command_line(
+    tmp_path: Path, photos: list[Image.Image]
+) -> None:
+    # The batch paths (bank add, match on files, hashed on worker processes) go through the
+    # same stages as an upload: trimmed margins and, for protect banks, local features.
+    home = tmp_path / "home"
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "queries").mkdir()
+    for i, image in enumerate(photos[:2]):
+        (tmp_path / "mine" / f"{i}.png").write_bytes(encode(image, "PNG"))
+        for name in EDITS:
+            copy = TRANSFORMS[name].apply(image, rng_for(3, name, i))
+            (tmp_path / "queries" / f"{i}-{name}.jpg").write_bytes(encode(copy, "JPEG"))
+    (tmp_path / "queries" / "stranger.jpg").write_bytes(encode(photos[2], "JPEG"))
+
+    assert run("bank", "create", "mine", "--kind", "protect", home=home).returncode == 0
+    added = run("bank", "add", "mine", tmp_path / "mine", "--workers", "2", home=home)
+    assert added.returncode == 0, added.stderr
+    entries = {Path(str(r["path"])).stem: r["entries"] for r in lines(added.stdout)}
+
+    matched = run("match", "--json", "--workers", "2", tmp_path / "queries", home=home)
+    assert matched.returncode == 0, matched.stderr
+    verdicts = {Path(str(r["path"])).stem: r for r in lines(matched.stdout)}
+    for i in range(2):
+        for name in EDITS:
+            found = verdicts[f"{i}-{name}"]["matches"]
+            assert isinstance(found, list) and found, f"{i}-{name}"
+            assert {m["entry"] for m in found} == {int(entries[str(i)][0])}
+    assert verdicts["stranger"]["matches"] == []
+
+
 def test_errors_are_clear(tmp_path: Path) -> None:
     home = tmp_path / "home"
     missing = run("bank", "add", "nope", tmp_path, home=home)

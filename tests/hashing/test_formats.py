@@ -10,6 +10,7 @@ from PIL import Image
 
 from tests.imaging import encode
 from unshared.hashing import hash_bytes
+from unshared.hashing.pdq import TURN_PIXELS_BELOW
 from unshared.signals import Md5, Sha256
 
 
@@ -85,6 +86,20 @@ def test_large_jpeg_is_decoded_small_and_stays_faithful(photo: Image.Image) -> N
     data = encode(big, "JPEG", quality=90)
     full = hash_bytes(encode(big, "PNG"))
     assert hash_bytes(data).pdq.distance(full.pdq) <= 12
+
+
+def test_small_pictures_hash_their_variants_from_turned_pixels(photo: Image.Image) -> None:
+    # Under TURN_PIXELS_BELOW the DCT-derived variants drift (see hashing/pdq.py); turned
+    # pixels give each variant exactly the hash of the turned file.
+    small = photo.resize((220, 160))
+    assert min(small.size) < TURN_PIXELS_BELOW
+    signals = hash_bytes(encode(small, "PNG"), dihedral=True)
+    t = Image.Transpose
+    order = [t.ROTATE_90, t.ROTATE_180, t.ROTATE_270, t.FLIP_TOP_BOTTOM, t.FLIP_LEFT_RIGHT]
+    assert signals.pdq_dihedral[0] == signals.pdq
+    assert signals.quality == hash_bytes(encode(small, "PNG")).quality
+    for i, transpose in enumerate([*order, t.TRANSPOSE, t.TRANSVERSE], start=1):
+        assert hash_bytes(encode(small.transpose(transpose), "PNG")).pdq == signals.pdq_dihedral[i]
 
 
 def test_dihedral_variants_of_generated_image(photo: Image.Image) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import faiss
 import numpy as np
 import pytest
@@ -14,7 +15,8 @@ from PIL import Image
 from tests.imaging import encode, sample_photo
 from unshared.bench.transforms import TRANSFORMS, rng_for
 from unshared.config import Settings
-from unshared.features import FeatureIndex, extract, verify
+from unshared.features import FeatureIndex, Features, extract, verify
+from unshared.features.extract import _spread
 from unshared.features.verify import MIN_INLIERS
 from unshared.hashing.normalise import trim_borders
 from unshared.service import Unshared
@@ -141,6 +143,37 @@ def test_unrelated_textures_do_not_verify() -> None:
     for a in range(6):
         for b in range(a + 1, 6):
             assert verify(features[a], features[b]) < MIN_INLIERS
+
+
+def test_keypoints_are_spread_over_the_grid() -> None:
+    # 100 strong corners in the top-left cell, one weak one in each of the 15 others: left alone,
+    # the 32 strongest would all be top-left; spread, each cell keeps its best two first.
+    strong = [cv2.KeyPoint(5 + i % 10, 5 + i // 10, 7, response=100 + i) for i in range(100)]
+    weak = [
+        cv2.KeyPoint(40 * (c % 4) + 20, 40 * (c // 4) + 20, 7, response=1) for c in range(1, 16)
+    ]
+    kept = _spread(strong + weak, (160, 160), 32)
+    assert len(kept) == 32
+    assert all(k in kept for k in weak)
+    assert sorted(k.response for k in kept if k.response > 1) == list(range(183, 200))
+    assert _spread(weak, (160, 160), 32) == weak  # fewer than asked for: all of them
+
+
+def test_extraction_is_deterministic_and_bounded() -> None:
+    picture = texture(5, (640, 480))
+    features = extract(picture, 200)
+    assert len(features) == 200
+    assert extract(picture, 200).points.tobytes() == features.points.tobytes()
+    assert len(extract(np.full((300, 400, 3), 128, np.uint8))) == 0  # nothing to find
+
+
+def test_inliers_piled_on_one_spot_are_not_a_match() -> None:
+    # The same patch at one place: many matches agreeing on a transform, but all on one spot.
+    a, b = extract(texture(1)), extract(texture(2))
+    spot = Features(np.full((40, 2), 0.5, np.float32), a.descriptors[:40])
+    assert verify(spot, spot) == 0
+    assert verify(a, a) >= MIN_INLIERS
+    assert verify(a, b) == 0
 
 
 # -- a protect bank through the service -------------------------------------------------------

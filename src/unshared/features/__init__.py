@@ -17,8 +17,16 @@ the feed to platforms, and are kept only for ``protect`` banks.
 
 from __future__ import annotations
 
-from unshared.features.extract import QUERY_KEYPOINTS, Features, extract
+from unshared.features.extract import MAX_KEYPOINTS, QUERY_KEYPOINTS, Features, extract
 from unshared.features.index import FeatureIndex
 from unshared.features.verify import MIN_INLIERS, verify
 
-__all__ = ["MIN_INLIERS", "QUERY_KEYPOINTS", "FeatureIndex", "Features", "extract", "verify"]
+__all__ = [
+    "MAX_KEYPOINTS",
+    "MIN_INLIERS",
+    "QUERY_KEYPOINTS",
+    "FeatureIndex",
+    "Features",
+    "extract",
+    "verify",
+]

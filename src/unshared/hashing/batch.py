@@ -7,11 +7,19 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from unshared.errors import FileTooLarge, InvalidInput, NotFound, UnsharedError
-from unshared.hashing import hash_bytes
-from unshared.hashing.decode import Limits, check_size
+from unshared.hashing import hash_pixels
+from unshared.hashing.decode import Limits, check_size, decode_for_pdq
+from unshared.hashing.normalise import trim_borders
+from unshared.hashing.pdq import pdq_dihedral_of_pixels
 from unshared.signals import Pdq, SignalSet
+
+if TYPE_CHECKING:  # OpenCV is loaded only when features are asked for
+    from unshared.features import Features
 
 #: File name endings taken from folders (files named one by one are always tried).
 IMAGE_SUFFIXES = frozenset(
@@ -20,12 +28,25 @@ IMAGE_SUFFIXES = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
+class Views:
+    """What a file's pixels give beside its signals, when asked for: the 8 PDQ hashes of the
+    picture with its margins trimmed (``trimmed``, for matching) and its local features
+    (``keypoints``: at most that many; for protect banks). They live in memory only."""
+
+    trimmed: bool = False
+    keypoints: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
-    """One file's signals, or the error that stopped it (never both)."""
+    """One file's signals, or the error that stopped it (never both), and the views asked
+    for."""
 
     path: Path
     signals: SignalSet | None = None
     error: UnsharedError | None = None
+    trimmed: tuple[Pdq, ...] = ()
+    features: Features | None = None
 
     @property
     def ok(self) -> bool:
@@ -74,19 +95,36 @@ def hash_file(
     limits: Limits = Limits(),
     min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
     dihedral: bool = False,
+    views: Views = Views(),
 ) -> FileResult:
     try:
         data = read_limited(path, limits)
-        signals = hash_bytes(data, limits=limits, min_quality=min_quality, dihedral=dihedral)
+        rgb = decode_for_pdq(data, limits)
+        signals = hash_pixels(data, rgb, min_quality=min_quality, dihedral=dihedral)
     except UnsharedError as exc:
         return FileResult(path, error=exc)
-    return FileResult(path, signals=signals)
+    trimmed, features = views_of(rgb, views)
+    return FileResult(path, signals=signals, trimmed=trimmed, features=features)
+
+
+def views_of(rgb: np.ndarray, views: Views) -> tuple[tuple[Pdq, ...], Features | None]:
+    """The trimmed view's 8 PDQ hashes (none when there is no margin to trim) and the local
+    features of decoded pixels, as far as ``views`` asks for them."""
+    trimmed: tuple[Pdq, ...] = ()
+    if views.trimmed and (inner := trim_borders(rgb)) is not None:
+        trimmed = pdq_dihedral_of_pixels(inner)[0]
+    features = None
+    if views.keypoints:
+        from unshared.features import extract
+
+        features = extract(rgb, views.keypoints)
+    return trimmed, features
 
 
 def _hash_chunk(
-    paths: list[Path], limits: Limits, min_quality: int, dihedral: bool
+    paths: list[Path], limits: Limits, min_quality: int, dihedral: bool, views: Views
 ) -> list[FileResult]:
-    return [hash_file(p, limits, min_quality, dihedral) for p in paths]
+    return [hash_file(p, limits, min_quality, dihedral, views) for p in paths]
 
 
 def hash_files(
@@ -96,6 +134,7 @@ def hash_files(
     limits: Limits = Limits(),
     min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
     dihedral: bool = False,
+    views: Views = Views(),
     on_done: Callable[[FileResult], None] | None = None,
 ) -> Iterator[FileResult]:
     """Hash files in order, on ``workers`` processes (default: every core).
@@ -105,7 +144,7 @@ def hash_files(
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(paths) <= 1:
         for path in paths:
-            result = hash_file(path, limits, min_quality, dihedral)
+            result = hash_file(path, limits, min_quality, dihedral, views)
             if on_done:
                 on_done(result)
             yield result
@@ -115,7 +154,9 @@ def hash_files(
     size = max(1, min(16, len(paths) // (workers * 4)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_hash_chunk, c, limits, min_quality, dihedral) for c in chunks]
+        futures = [
+            pool.submit(_hash_chunk, c, limits, min_quality, dihedral, views) for c in chunks
+        ]
         for future in futures:
             for result in future.result():
                 if on_done:
