@@ -14,7 +14,7 @@ import numpy as np
 from unshared.errors import FileTooLarge, InvalidInput, NotFound, UnsharedError
 from unshared.hashing import hash_pixels
 from unshared.hashing.decode import Limits, check_size, decode_for_pdq
-from unshared.hashing.normalise import trim_borders
+from unshared.hashing.normalise import trimmed_views
 from unshared.hashing.pdq import pdq_dihedral_of_pixels
 from unshared.signals import Pdq, SignalSet
 
@@ -29,8 +29,8 @@ IMAGE_SUFFIXES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Views:
-    """What a file's pixels give beside its signals, when asked for: the 8 PDQ hashes of the
-    picture with its margins trimmed (``trimmed``, for matching) and its local features
+    """What a file's pixels give beside its signals, when asked for: the 8 PDQ hashes of each
+    view of the picture with its margins trimmed (``trimmed``, for matching) and its local features
     (``keypoints``: at most that many; for protect banks). They live in memory only."""
 
     trimmed: bool = False
@@ -108,11 +108,11 @@ def hash_file(
 
 
 def views_of(rgb: np.ndarray, views: Views) -> tuple[tuple[Pdq, ...], Features | None]:
-    """The trimmed view's 8 PDQ hashes (none when there is no margin to trim) and the local
-    features of decoded pixels, as far as ``views`` asks for them."""
+    """The 8 PDQ hashes of each trimmed view, one after the other (none when there is no
+    margin to trim), and the local features of decoded pixels, as far as ``views`` asks."""
     trimmed: tuple[Pdq, ...] = ()
-    if views.trimmed and (inner := trim_borders(rgb)) is not None:
-        trimmed = pdq_dihedral_of_pixels(inner)[0]
+    if views.trimmed:
+        trimmed = tuple(h for inner in trimmed_views(rgb) for h in pdq_dihedral_of_pixels(inner)[0])
     features = None
     if views.keypoints:
         from unshared.features import extract

@@ -23,8 +23,8 @@ from unshared.signals import Md5, Pdq, Sha256, SignalSet
 if TYPE_CHECKING:  # OpenCV is loaded only where protect banks are used
     from unshared.features import FeatureIndex, Features
 
-#: Most signals one query may carry (8 PDQ variants and the two exact hashes, with room).
-MAX_QUERY_SIGNALS = 16
+#: Most trimmed views one query may carry (``unshared.hashing.normalise.RULES`` makes 3).
+MAX_TRIMMED_VIEWS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,8 @@ class Query:
     flips), their quality when known, and the file's exact hashes when known.
 
     Where the pixels were at hand (``Unshared.match_image_signals``) it may also carry the PDQ
-    hashes of the picture with its margins trimmed (variants named ``trimmed_<variant>``), and
+    hashes of views of the picture with its margins trimmed, 8 a view (variants named
+    ``trimmed_<variant>``), and
     its local features for ``protect`` banks; both live only as long as the query."""
 
     pdq: tuple[Pdq, ...] = ()
@@ -44,8 +45,14 @@ class Query:
     features: Features | None = None
 
     def __post_init__(self) -> None:
-        if len(self.pdq) > len(VARIANTS) or len(self.trimmed) > len(VARIANTS):
+        if len(self.pdq) > len(VARIANTS):
             raise InvalidInput(f"at most {len(VARIANTS)} PDQ hashes (the variants) per query")
+        if len(self.trimmed) % len(VARIANTS) or len(self.trimmed) > MAX_TRIMMED_VIEWS * len(
+            VARIANTS
+        ):
+            raise InvalidInput(
+                f"at most {MAX_TRIMMED_VIEWS} trimmed views of {len(VARIANTS)} PDQ hashes each"
+            )
         if self.quality is not None and not 0 <= self.quality <= 100:
             raise InvalidInput("PDQ quality is from 0 to 100", quality=self.quality)
         if not (self.pdq or self.md5 or self.sha256):
@@ -125,7 +132,8 @@ class Matcher:
             return []
         codes = np.frombuffer(b"".join(p.value for p in variants), np.uint8).reshape(-1, 32)
         out: list[tuple[int, int, str]] = []
-        for variant, hits in zip(VARIANTS, self.index.query_pdq(codes, radius), strict=False):
+        for at, hits in enumerate(self.index.query_pdq(codes, radius)):
+            variant = VARIANTS[at % len(VARIANTS)]  # trimmed views come 8 hashes a view
             out.extend(
                 (int(i), int(d), prefix + variant)
                 for i, d in zip(hits.ids, hits.distances, strict=True)
