@@ -152,10 +152,14 @@ class Client:
         quality: int | None = None,
         md5: str | Md5 | None = None,
         sha256: str | Sha256 | None = None,
+        trimmed: Sequence[str | Pdq] = (),
     ) -> dict[str, Any]:
         """Match one upload by its hashes: ``pdq`` holds its PDQ, then optionally the other 7
-        rotations and flips. The verdict: ``{"matched", "suppressed", "matches", ...}``."""
+        rotations and flips; ``trimmed`` the same 8 for each view of it with its margins
+        trimmed. The verdict: ``{"matched", "suppressed", "matches", ...}``."""
         body: dict[str, Any] = {"pdq": [_hex(p) for p in pdq]}
+        if trimmed:
+            body["trimmed"] = [_hex(p) for p in trimmed]
         if quality is not None:
             body["quality"] = quality
         if md5 is not None:
@@ -164,13 +168,15 @@ class Client:
             body["sha256"] = _hex(sha256)
         return _verdict(self._object("POST", "/v1/match", json=body))
 
-    def match_signals(self, signals: SignalSet) -> dict[str, Any]:
-        """``match`` with an image's hashes as ``hash_bytes(..., dihedral=True)`` gives them."""
+    def match_signals(self, signals: SignalSet, trimmed: Sequence[Pdq] = ()) -> dict[str, Any]:
+        """``match`` with an image's hashes as ``hash_bytes(..., dihedral=True)`` gives them,
+        and its trimmed views' as ``hash_files(..., views=Views(trimmed=True))`` does."""
         return self.match(
             pdq=signals.pdq_dihedral or (signals.pdq,),
             quality=signals.quality,
             md5=signals.md5,
             sha256=signals.sha256,
+            trimmed=trimmed,
         )
 
     def match_image(self, data: bytes) -> dict[str, Any]:

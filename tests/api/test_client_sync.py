@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from tests.api.conftest import LiveServer, live_server
 from tests.imaging import encode
 from unshared.bank import open_store
+from unshared.bench.transforms import TRANSFORMS, rng_for
 from unshared.client import Client, error_from_response
 from unshared.config import Settings
 from unshared.errors import (
@@ -123,14 +124,16 @@ def platform(server: LiveServer, platform_key: str) -> Iterator[Client]:
 @pytest.fixture
 def files(tmp_path: Path, photo: Image.Image) -> dict[str, Path]:
     """The person's photo, and what turns up on a platform: a smaller re-encoded copy of it, a
-    turned one, and a picture of something else."""
+    turned one, one in a frame, and a picture of something else."""
     folder = tmp_path / "files"
     folder.mkdir()
+    frame = TRANSFORMS["border_solid_25"].apply
     small = photo.resize((photo.width // 2, photo.height // 2))
     made = {
         "original.jpg": encode(photo, "JPEG", quality=92),
         "upload.jpg": encode(small, "JPEG", quality=70),
         "turned.png": encode(photo.rotate(90, expand=True), "PNG"),
+        "framed.jpg": encode(frame(photo, rng_for(1, "frame", 0)), "JPEG"),
         "other.png": encode(Image.effect_mandelbrot((256, 256), (-2, -1.5, 1, 1.5), 100), "PNG"),
     }
     for name, data in made.items():
@@ -416,15 +419,18 @@ def test_match_and_banks_with_server(
 
     matched = run(
         "--home", home, "match", "--json", "--server", server.url,
-        files["upload"], files["other"], files["upload"].parent / "broken.jpg",
+        files["upload"], files["other"], files["framed"], files["upload"].parent / "broken.jpg",
         env=platform_env,
     )  # fmt: skip
     assert matched.returncode == 1  # one file is not there
     rows = {Path(r["path"]).stem: r for r in lines(matched.stdout)}
     assert rows["upload"]["matched"] and not rows["other"]["matched"]
+    # Hashes only, yet the framed copy is caught: its trimmed view's hashes went too.
+    assert rows["framed"]["matched"]
+    assert rows["framed"]["matches"][0]["variant"].startswith("trimmed_")
     assert set(rows["upload"]) == {"path", "matched", "suppressed", "matches", "allowed", "notes"}
     assert rows["broken"]["code"] == "not_found"
-    assert "1 of 3 images matched; 1 failed" in matched.stderr
+    assert "2 of 4 images matched; 1 failed" in matched.stderr
     table = run("--home", home, "match", "--server", server.url, files["upload"], env=platform_env)
     assert "MATCH" in table.stdout and "ncii#" in table.stdout
 

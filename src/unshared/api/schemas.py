@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from unshared.bank.models import ReportOutcome
+from unshared.match.matcher import MAX_TRIMMED_VIEWS
 from unshared.signals import Md5, Pdq, Sha256
 
 HEX64 = r"^[0-9a-fA-F]{64}$"
@@ -87,9 +88,14 @@ class CaseStatus(BaseModel):
 
 
 class MatchQuery(Strict):
-    """Hashes of one upload. ``pdq`` may hold the 8 rotations and flips, original first."""
+    """Hashes of one upload. ``pdq`` may hold the 8 rotations and flips, original first;
+    ``trimmed`` the same 8 for each view of the upload with its margins trimmed (at most 3
+    views: ``unshared.hashing.batch.views_of`` makes them)."""
 
     pdq: list[Annotated[str, Field(pattern=HEX64)]] = Field(default_factory=list, max_length=8)
+    trimmed: list[Annotated[str, Field(pattern=HEX64)]] = Field(
+        default_factory=list, max_length=MAX_TRIMMED_VIEWS * 8
+    )
     quality: int | None = Field(default=None, ge=0, le=100)
     md5: str | None = Field(default=None, pattern=HEX32)
     sha256: str | None = Field(default=None, pattern=HEX64)
@@ -98,6 +104,8 @@ class MatchQuery(Strict):
     def _some_hash(self) -> MatchQuery:
         if not (self.pdq or self.md5 or self.sha256):
             raise ValueError("give at least one of pdq, md5, sha256")
+        if len(self.trimmed) % 8:
+            raise ValueError("trimmed holds 8 PDQ hashes (the rotations and flips) a view")
         return self
 
 

@@ -15,7 +15,7 @@ from rich.table import Table
 from unshared.cli import settings, stderr, stdout
 from unshared.cli.hash import progress_bar, result_json
 from unshared.cli.remote import Key, OptionalServer, connect, limits
-from unshared.hashing.batch import FileResult, find_images, hash_files
+from unshared.hashing.batch import FileResult, Views, find_images, hash_files
 from unshared.service import ExportFormat, Unshared, parse_thresholds
 
 bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
@@ -244,12 +244,13 @@ def _match_remote(
             limits=limits(config),
             min_quality=0,
             dihedral=True,
+            views=Views(trimmed=True),  # hashes only: the server's features need pixels
             on_done=on_done,
         ):
             if result.signals is None:
                 yield result, None
             else:
-                yield result, client.match_signals(result.signals)
+                yield result, client.match_signals(result.signals, result.trimmed)
 
 
 def register(app: typer.Typer) -> None:

@@ -29,9 +29,11 @@ def _verdict(state: Ready, verdict: Verdict, kind: str) -> dict[str, Any]:
 
 @router.post("/match", response_model=schemas.VerdictOut, response_model_exclude_none=True)
 def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dict[str, Any]:
-    """Match the hashes of one upload (PDQ may carry all 8 rotations and flips)."""
+    """Match the hashes of one upload (PDQ may carry all 8 rotations and flips, and those of
+    the upload with its margins trimmed)."""
     query = MatchQuery(
         pdq=tuple(Pdq.from_hex(h) for h in body.pdq),
+        trimmed=tuple(Pdq.from_hex(h) for h in body.trimmed),
         quality=body.quality,
         md5=Md5.from_hex(body.md5) if body.md5 else None,
         sha256=Sha256.from_hex(body.sha256) if body.sha256 else None,
