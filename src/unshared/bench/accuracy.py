@@ -813,9 +813,10 @@ def markdown(results: dict[str, Any]) -> str:
         "## Cost per query",
         "",
         "Milliseconds per copy in CPU time of the process that did it (the wall clock, in the"
-        " last column, also counts waiting for a core on a shared machine): ours is hashing"
-        " (8 orientations) and matching through the index and the store; the baselines are"
-        " hashing, plus their brute-force comparison with every original.",
+        " last column, also counts waiting for a core on a shared machine): ours is decoding,"
+        " hashing the upload and its trimmed views in 8 orientations (and, for a protect bank,"
+        " its local features) and matching through the indexes and the store; the baselines"
+        " are hashing, plus their brute-force comparison with every original.",
         "",
         "| method | CPU mean | CPU median | CPU 95th percentile | wall mean |",
         "|---|---:|---:|---:|---:|",

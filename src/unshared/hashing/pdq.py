@@ -37,6 +37,12 @@ def pdq_dihedral_of_pixels(rgb: np.ndarray) -> tuple[tuple[Pdq, ...], int]:
     if min(rgb.shape[:2]) < TURN_PIXELS_BELOW:
         hashed = [pdq_of_pixels(np.ascontiguousarray(view)) for view in _dihedral_views(rgb)]
         return tuple(pdq for pdq, _ in hashed), hashed[0][1]
+    return pdq_dihedral_of_dct(rgb)
+
+
+def pdq_dihedral_of_dct(rgb: np.ndarray) -> tuple[tuple[Pdq, ...], int]:
+    """The 8 variants as the reference derives them from one DCT, at any size (what
+    ``pdqhash.compute_dihedral`` and the page's ``pdq.js`` compute), and the quality."""
     all_bits, quality = pdqhash.compute_dihedral(np.ascontiguousarray(rgb))
     return tuple(_pack(bits) for bits in all_bits), int(quality)
 
