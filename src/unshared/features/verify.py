@@ -7,7 +7,7 @@ import numpy as np
 
 from unshared.features.extract import Features
 
-#: Inliers needed for a match. Chosen by measurement (docs/accuracy-matcher.md): unrelated photo
+#: Inliers needed for a match. Chosen by measurement (docs/accuracy.md): unrelated photo
 #: pairs stay far below it, transformed copies far above.
 MIN_INLIERS = 15
 #: The inliers must also be spread out: the convex hull of their places in the candidate covers
