@@ -3,10 +3,11 @@
 2-NN search over every stored descriptor with faiss: an exact Hamming scan
 (``IndexBinaryFlat``) while the index is small, and an inverted file (``IndexBinaryIVF``,
 trained on a seeded sample of the descriptors, probing ``NPROBE`` lists) past ``EXACT_LIMIT``
-descriptors. On the 1,012 benchmark photos (about 490,000 descriptors) the exact scan takes
-about 450 ms per query on one core and the inverted file about 9 ms, with the same candidates
-(docs/accuracy.md). The votes of a few hundred descriptors make the candidates, so a
-neighbour the inverted file misses now and then changes nothing.
+descriptors. On the 1,012 benchmark photos (about 500,000 descriptors) the exact scan takes
+about 0.9 s per query of 1,000 descriptors on one core and the inverted file about 15 ms, with
+the same candidates (``benchmarks/features.py``, docs/accuracy.md). The votes of a few hundred
+descriptors make the candidates, so a neighbour the inverted file misses now and then changes
+nothing.
 
 The index holds each image's features (points and descriptors), because verification needs the
 candidate's keypoint positions; it is saved as one ``.npz`` file, written to a temporary file
