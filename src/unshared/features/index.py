@@ -152,10 +152,9 @@ class FeatureIndex:
         if self._faiss is not None:
             return self._faiss
         items = [(i, f) for i, f in self._features.items() if len(f)]
-        total = sum(len(f) for _, f in items)
         self._owners = np.zeros(0, np.int64)
         self._rows = {}
-        if total <= self.exact_limit:
+        if self._descriptors <= self.exact_limit:
             self._faiss = faiss.IndexBinaryFlat(256)
         else:
             self._faiss = self._trained(np.concatenate([f.descriptors for _, f in items]))

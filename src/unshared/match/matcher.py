@@ -47,9 +47,8 @@ class Query:
     def __post_init__(self) -> None:
         if len(self.pdq) > len(VARIANTS):
             raise InvalidInput(f"at most {len(VARIANTS)} PDQ hashes (the variants) per query")
-        if len(self.trimmed) % len(VARIANTS) or len(self.trimmed) > MAX_TRIMMED_VIEWS * len(
-            VARIANTS
-        ):
+        views, rest = divmod(len(self.trimmed), len(VARIANTS))
+        if rest or views > MAX_TRIMMED_VIEWS:
             raise InvalidInput(
                 f"at most {MAX_TRIMMED_VIEWS} trimmed views of {len(VARIANTS)} PDQ hashes each"
             )
