@@ -177,6 +177,33 @@ def test_inliers_piled_on_one_spot_are_not_a_match() -> None:
     assert verify(a, b) == 0
 
 
+def test_inliers_that_are_not_mutual_best_matches_are_not_a_match() -> None:
+    # Each query keypoint sits where the candidate's does, with its descriptor 2 bits off; a
+    # decoy elsewhere carries the exact descriptor. Every keypoint's best match agrees on the
+    # geometry, but each candidate keypoint's own best match is its decoy: what chance fits
+    # look like (docs/accuracy.md), and not a copy.
+    candidate = extract(texture(3))
+    n = len(candidate)
+    near = candidate.descriptors.copy()
+    near[:, 0] ^= 0b11
+    decoys = np.random.default_rng(0).random((n, 2), dtype=np.float32)
+    query = Features(
+        np.concatenate([candidate.points, decoys]),
+        np.concatenate([near, candidate.descriptors]),
+    )
+    honest = Features(candidate.points, near)
+    assert verify(honest, candidate) >= MIN_INLIERS
+    assert verify(query, candidate) == 0
+
+
+def test_thumbnails_are_enlarged_to_find_their_corners() -> None:
+    picture = texture(7, (480, 360))
+    thumbnail = np.asarray(Image.fromarray(picture).resize((120, 90), Image.Resampling.BILINEAR))
+    features = extract(thumbnail)
+    assert len(features) >= 100
+    assert verify(features, extract(picture)) >= MIN_INLIERS
+
+
 # -- a protect bank through the service -------------------------------------------------------
 
 

@@ -22,6 +22,9 @@ OVERSAMPLE = 3
 #: The longer side is brought to at most this many pixels first: the decode is already reduced
 #: (short side 256-511), this only bounds the cost of odd aspect ratios.
 MAX_SIDE = 640
+#: ...and to at least this many: ORB's patches are 31 pixels across, so a thumbnail (a
+#: quarter-size copy of a 500-pixel photo is 125 pixels) is enlarged for it to find its corners.
+MIN_SIDE = 400
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -44,10 +47,11 @@ def extract(rgb: np.ndarray, max_keypoints: int = MAX_KEYPOINTS) -> Features:
     """ORB features of an ``(h, w, 3)`` uint8 array; empty for a featureless picture."""
     grey = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     side = max(grey.shape)
-    if side > MAX_SIDE:
-        scale = MAX_SIDE / side
+    if not MIN_SIDE <= side <= MAX_SIDE:
+        scale = min(max(side, MIN_SIDE), MAX_SIDE) / side
         size = (max(1, round(grey.shape[1] * scale)), max(1, round(grey.shape[0] * scale)))
-        grey = cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
+        shrink = scale < 1
+        grey = cv2.resize(grey, size, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
         side = max(grey.shape)
     orb = cv2.ORB.create(nfeatures=OVERSAMPLE * max_keypoints, fastThreshold=10)
     chosen = _spread(orb.detect(grey, None), grey.shape, max_keypoints)

@@ -14,6 +14,11 @@ MIN_INLIERS = 15
 #: at least this share of the square on its longer side. Chance agreements pile up on one spot
 #: (many keypoints of one blob, at several scales); a true copy's spread over the picture.
 MIN_SPREAD = 0.01
+#: And that many of the inliers must be mutual best matches: the query keypoint's nearest
+#: candidate descriptor is that candidate keypoint's nearest query descriptor too. A true copy's
+#: inliers nearly all are (at 15-30 inliers, 10 to 30 of them); a chance fit's are not (0 to 7,
+#: over every unrelated fit of 8 inliers or more in docs/accuracy.md's study), whatever its size.
+MIN_MUTUAL = 10
 #: Lowe's ratio test: the best descriptor match must be clearly better than the second best.
 RATIO = 0.8
 #: RANSAC reprojection error, in units of the longer image side (about 4 px at 400 px).
@@ -34,10 +39,23 @@ def ratio_matches(query: Features, candidate: Features, ratio: float = RATIO) ->
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
+def mutual(query: Features, candidate: Features, pairs: np.ndarray) -> np.ndarray:
+    """Whether each (query, candidate) pair is also the candidate keypoint's best match among
+    all of the query's: only the pairs are searched back, not the whole candidate."""
+    if not len(pairs):
+        return np.zeros(0, bool)
+    matcher = cv2.BFMatcher(cv2.NORM_HAMMING)
+    back = matcher.match(candidate.descriptors[pairs[:, 1]], query.descriptors)
+    best = np.full(len(pairs), -1, np.int64)
+    for found in back:
+        best[found.queryIdx] = found.trainIdx
+    return best == pairs[:, 0]
+
+
 def verify(query: Features, candidate: Features) -> int:
     """Inliers of the RANSAC similarity (rotation, uniform scale, shift) from ``candidate`` to
     ``query``; 0 when there are too few matches, the transform is implausible or the inliers
-    huddle on one spot."""
+    huddle on one spot or are mostly not mutual best matches."""
     pairs = ratio_matches(query, candidate)
     if len(pairs) < 4:
         return 0
@@ -56,7 +74,10 @@ def verify(query: Features, candidate: Features) -> int:
     scale = float(np.hypot(transform[0, 0], transform[1, 0]))
     if not 1 / MAX_SCALE <= scale <= MAX_SCALE:
         return 0
-    inliers = src[mask.ravel().astype(bool)]
-    if len(inliers) < 3 or cv2.contourArea(cv2.convexHull(inliers)) < MIN_SPREAD:
+    agree = mask.ravel().astype(bool)
+    if np.count_nonzero(mutual(query, candidate, pairs[agree])) < MIN_MUTUAL:
+        return 0
+    inliers = src[agree]
+    if cv2.contourArea(cv2.convexHull(inliers)) < MIN_SPREAD:
         return 0
     return len(inliers)
