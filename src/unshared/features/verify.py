@@ -49,7 +49,8 @@ def mutual(query: Features, candidate: Features, pairs: np.ndarray) -> np.ndarra
     best = np.full(len(pairs), -1, np.int64)
     for found in back:
         best[found.queryIdx] = found.trainIdx
-    return best == pairs[:, 0]
+    same: np.ndarray = best == pairs[:, 0]
+    return same
 
 
 def verify(query: Features, candidate: Features) -> int:
