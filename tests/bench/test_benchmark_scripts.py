@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -24,3 +25,23 @@ def test_features_benchmark_runs(tmp_path: Path) -> None:
     for line in done.stdout.splitlines():
         if "| original |" in line:
             assert line.endswith("| 100.0% | 100.0% |"), line
+
+
+def test_verification_benchmark_runs(tmp_path: Path) -> None:
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name in ("chelsea", "coffee", "rocket", "astronaut", "hubble_deep_field", "retina"):
+        sample_photo(name).save(photos / f"{name}.png")
+    out = tmp_path / "out"
+    command = [sys.executable, "benchmarks/verification.py", "--photos", str(photos)]
+    options = ["--out", str(out), "--transforms", "crop_center_80,rotate_10", "--workers", "1"]
+    done = subprocess.run(
+        [*command, *options], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads((out / "verification.json").read_text())
+    assert (out / "verification.png").read_bytes().startswith(b"\x89PNG")
+    assert results["fits"]["own"] == 12  # every copy fitted to its own photo
+    assert results["unrelated"]["false_matches"] == 0
+    assert [t["verified"] for t in results["own"]] == [1.0, 1.0]
+    assert "| **all of them: false matches** | **0** |" in done.stdout

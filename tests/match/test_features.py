@@ -15,9 +15,9 @@ from PIL import Image
 from tests.imaging import encode, sample_photo
 from unshared.bench.transforms import TRANSFORMS, rng_for
 from unshared.config import Settings
-from unshared.features import FeatureIndex, Features, extract, verify
+from unshared.features import FeatureIndex, Features, extract, fit, verify
 from unshared.features.extract import _spread
-from unshared.features.verify import MIN_INLIERS
+from unshared.features.verify import MIN_INLIERS, MIN_MUTUAL
 from unshared.hashing.normalise import trim_borders, trimmed_views
 from unshared.service import Unshared
 
@@ -193,6 +193,9 @@ def test_inliers_that_are_not_mutual_best_matches_are_not_a_match() -> None:
     )
     honest = Features(candidate.points, near)
     assert verify(honest, candidate) >= MIN_INLIERS
+    found = fit(query, candidate)
+    assert found.inliers >= MIN_INLIERS  # the geometry agrees...
+    assert found.mutual < MIN_MUTUAL  # ...but the decoys are the best matches back
     assert verify(query, candidate) == 0
 
 

@@ -19,14 +19,17 @@ from __future__ import annotations
 
 from unshared.features.extract import MAX_KEYPOINTS, QUERY_KEYPOINTS, Features, extract
 from unshared.features.index import FeatureIndex
-from unshared.features.verify import MIN_INLIERS, verify
+from unshared.features.verify import MIN_INLIERS, MIN_MUTUAL, Fit, fit, verify
 
 __all__ = [
     "MAX_KEYPOINTS",
     "MIN_INLIERS",
+    "MIN_MUTUAL",
     "QUERY_KEYPOINTS",
     "FeatureIndex",
     "Features",
+    "Fit",
     "extract",
+    "fit",
     "verify",
 ]

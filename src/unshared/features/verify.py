@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
@@ -53,13 +55,35 @@ def mutual(query: Features, candidate: Features, pairs: np.ndarray) -> np.ndarra
     return same
 
 
-def verify(query: Features, candidate: Features) -> int:
-    """Inliers of the RANSAC similarity (rotation, uniform scale, shift) from ``candidate`` to
-    ``query``; 0 when there are too few matches, the transform is implausible or the inliers
-    huddle on one spot or are mostly not mutual best matches."""
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """The similarity RANSAC found from a candidate's keypoints to a query's, and its evidence:
+    ``pairs`` ratio-test matches, ``inliers`` of them agreeing on the transform, ``mutual`` of
+    those being mutual best matches, the ``spread`` of the inliers (convex hull area in the
+    candidate, in units of its longer side squared), the ``scale`` and the ``angle`` in degrees."""
+
+    pairs: int = 0
+    inliers: int = 0
+    mutual: int = 0
+    spread: float = 0.0
+    scale: float = 0.0
+    angle: float = 0.0
+
+    @property
+    def plausible(self) -> bool:
+        """Everything but the inlier count says "a copy"."""
+        return (
+            1 / MAX_SCALE <= self.scale <= MAX_SCALE
+            and self.mutual >= MIN_MUTUAL
+            and self.spread >= MIN_SPREAD
+        )
+
+
+def fit(query: Features, candidate: Features) -> Fit:
+    """The best similarity (rotation, uniform scale, shift) from ``candidate`` to ``query``."""
     pairs = ratio_matches(query, candidate)
     if len(pairs) < 4:
-        return 0
+        return Fit(pairs=len(pairs))
     src = candidate.points[pairs[:, 1]]
     dst = query.points[pairs[:, 0]]
     transform, mask = cv2.estimateAffinePartial2D(
@@ -71,14 +95,21 @@ def verify(query: Features, candidate: Features) -> int:
         confidence=0.99,
     )
     if transform is None or mask is None:
-        return 0
-    scale = float(np.hypot(transform[0, 0], transform[1, 0]))
-    if not 1 / MAX_SCALE <= scale <= MAX_SCALE:
-        return 0
+        return Fit(pairs=len(pairs))
     agree = mask.ravel().astype(bool)
-    if np.count_nonzero(mutual(query, candidate, pairs[agree])) < MIN_MUTUAL:
-        return 0
     inliers = src[agree]
-    if cv2.contourArea(cv2.convexHull(inliers)) < MIN_SPREAD:
-        return 0
-    return len(inliers)
+    return Fit(
+        pairs=len(pairs),
+        inliers=len(inliers),
+        mutual=int(np.count_nonzero(mutual(query, candidate, pairs[agree]))),
+        spread=float(cv2.contourArea(cv2.convexHull(inliers))) if len(inliers) >= 3 else 0.0,
+        scale=float(np.hypot(transform[0, 0], transform[1, 0])),
+        angle=float(np.degrees(np.arctan2(transform[1, 0], transform[0, 0]))),
+    )
+
+
+def verify(query: Features, candidate: Features) -> int:
+    """The inliers of ``fit``; 0 when the fit is implausible: a scale no copy has, inliers
+    mostly not mutual best matches, or huddled on one spot."""
+    found = fit(query, candidate)
+    return found.inliers if found.plausible else 0
