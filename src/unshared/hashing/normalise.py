@@ -83,15 +83,6 @@ def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:
     return [rgb[top:bottom, left:right] for top, bottom, left, right in boxes]
 
 
-def trim_borders(rgb: np.ndarray, rule: Rule = _solid_with_text) -> np.ndarray | None:
-    """The picture without the margins one rule finds, or ``None``."""
-    box = _box(rgb, rule)
-    if box is None:
-        return None
-    top, bottom, left, right = box
-    return rgb[top:bottom, left:right]
-
-
 def _box(rgb: np.ndarray, rule: Rule) -> tuple[int, int, int, int] | None:
     # Green stands in for luma: bars and blur are flat in every channel alike.
     grey = rgb[:, :, 1].astype(np.int16)
