@@ -259,13 +259,13 @@ class Unshared:
 
     @staticmethod
     def _query_views(matcher: Matcher) -> Views:
-        """Every query is also matched with its margins trimmed, and by its local features
-        when protect banks hold any."""
+        """Every query is also matched with its margins trimmed, and by its local features (and
+        its mirror image's) when protect banks hold any."""
         if not matcher.features:
             return Views(trimmed=True)
         from unshared.features import QUERY_KEYPOINTS
 
-        return Views(trimmed=True, keypoints=QUERY_KEYPOINTS)
+        return Views(trimmed=True, keypoints=QUERY_KEYPOINTS, mirrored=True)
 
     def _hash(
         self,

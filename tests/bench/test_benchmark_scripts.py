@@ -34,14 +34,17 @@ def test_verification_benchmark_runs(tmp_path: Path) -> None:
         sample_photo(name).save(photos / f"{name}.png")
     out = tmp_path / "out"
     command = [sys.executable, "benchmarks/verification.py", "--photos", str(photos)]
-    options = ["--out", str(out), "--transforms", "crop_center_80,rotate_10", "--workers", "1"]
+    transforms = "crop_center_80,rotate_10,chain_flip_crop_jpeg"
+    options = ["--out", str(out), "--transforms", transforms, "--workers", "1"]
     done = subprocess.run(
         [*command, *options], capture_output=True, text=True, cwd=REPO, timeout=300
     )
     assert done.returncode == 0, done.stderr
     results = json.loads((out / "verification.json").read_text())
     assert (out / "verification.png").read_bytes().startswith(b"\x89PNG")
-    assert results["fits"]["own"] == 12  # every copy fitted to its own photo
+    assert results["fits"]["own"] == 36  # every copy fitted to its own photo, and its mirror image
     assert results["unrelated"]["false_matches"] == 0
-    assert [t["verified"] for t in results["own"]] == [1.0, 1.0]
+    assert [t["verified"] for t in results["own"]] == [1.0, 1.0, 1.0]
+    # Mirrored and cropped: caught through the mirror image alone.
+    assert [t["verified_as_mirror"] for t in results["own"]] == [0, 0, 6]
     assert "| **all of them: false matches** | **0** |" in done.stdout

@@ -205,6 +205,23 @@ def test_thumbnails_are_enlarged_to_find_their_corners() -> None:
     assert verify(features, extract(picture)) >= MIN_INLIERS
 
 
+def test_a_mirrored_copy_is_found_through_the_mirror_image() -> None:
+    picture = texture(8, (480, 360))
+    index = FeatureIndex()
+    index.add(1, extract(picture))
+    index.add(2, extract(texture(9, (480, 360))))
+    copy = np.ascontiguousarray(picture[20:340, 30:450][:, ::-1])  # cropped, then mirrored
+    plain = extract(copy, 1000)
+    assert plain.mirror is None
+    assert index.matches(plain) == []  # ORB descriptors do not survive a mirror
+    both = extract(copy, 1000, mirror=True)
+    assert np.array_equal(both.descriptors, plain.descriptors)
+    assert [image for image, _ in index.matches(both)] == [1]
+    # The mirror image is only looked at when the picture itself shows nothing.
+    itself = extract(picture, 1000)
+    assert index.matches(extract(picture, 1000, mirror=True)) == index.matches(itself)
+
+
 # -- a protect bank through the service -------------------------------------------------------
 
 
@@ -218,7 +235,8 @@ def register_all(app: Unshared, bank: str, pictures: dict[str, Image.Image]) -> 
 
 
 @pytest.mark.parametrize(
-    "transform", ["crop_offset_80", "border_solid_25", "rotate_10", "edit_fill_35"]
+    "transform",
+    ["crop_offset_80", "border_solid_25", "rotate_10", "edit_fill_35", "chain_flip_crop_jpeg"],
 )
 def test_protect_bank_catches_edited_copies(
     app: Unshared, pictures: dict[str, Image.Image], transform: str

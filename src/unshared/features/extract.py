@@ -30,10 +30,13 @@ MIN_SIDE = 400
 @dataclass(frozen=True, slots=True, eq=False)
 class Features:
     """``points``: (n, 2) float32 keypoint positions divided by the image's longer side (one
-    scale for both axes, so a similarity stays a similarity); ``descriptors``: (n, 32) uint8."""
+    scale for both axes, so a similarity stays a similarity); ``descriptors``: (n, 32) uint8.
+    A query's may carry the features of its mirror image too (``mirror``): ORB descriptors do
+    not survive a mirror, and no similarity maps a picture onto its mirror image."""
 
     points: np.ndarray
     descriptors: np.ndarray
+    mirror: Features | None = None
 
     def __post_init__(self) -> None:
         if self.points.shape != (len(self.descriptors), 2) or self.descriptors.shape[1:] != (32,):
@@ -43,9 +46,19 @@ class Features:
         return len(self.descriptors)
 
 
-def extract(rgb: np.ndarray, max_keypoints: int = MAX_KEYPOINTS) -> Features:
-    """ORB features of an ``(h, w, 3)`` uint8 array; empty for a featureless picture."""
+def extract(
+    rgb: np.ndarray, max_keypoints: int = MAX_KEYPOINTS, *, mirror: bool = False
+) -> Features:
+    """ORB features of an ``(h, w, 3)`` uint8 array; empty for a featureless picture. With
+    ``mirror``, those of its mirror image too (a query's, to catch mirrored copies)."""
     grey = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
+    features = _orb(grey, max_keypoints)
+    if not mirror:
+        return features
+    return Features(features.points, features.descriptors, _orb(cv2.flip(grey, 1), max_keypoints))
+
+
+def _orb(grey: np.ndarray, max_keypoints: int) -> Features:
     side = max(grey.shape)
     if not MIN_SIDE <= side <= MAX_SIDE:
         scale = min(max(side, MIN_SIDE), MAX_SIDE) / side

@@ -139,7 +139,16 @@ class FeatureIndex:
         min_inliers: int = MIN_INLIERS,
         max_candidates: int = MAX_CANDIDATES,
     ) -> list[tuple[int, int]]:
-        """``(image id, inliers)`` of the images ``features`` verifiably shows, most first."""
+        """``(image id, inliers)`` of the images ``features`` verifiably shows, most first; when
+        none, those its mirror image shows, if it carries one."""
+        found = self._verified(features, min_inliers, max_candidates)
+        if not found and features.mirror is not None:
+            found = self._verified(features.mirror, min_inliers, max_candidates)
+        return found
+
+    def _verified(
+        self, features: Features, min_inliers: int, max_candidates: int
+    ) -> list[tuple[int, int]]:
         out = []
         for image_id, _ in self.query(features)[:max_candidates]:
             candidate = self._features.get(image_id)  # None if removed meanwhile

@@ -31,10 +31,12 @@ IMAGE_SUFFIXES = frozenset(
 class Views:
     """What a file's pixels give beside its signals, when asked for: the 8 PDQ hashes of each
     view of the picture with its margins trimmed (``trimmed``, for matching) and its local features
-    (``keypoints``: at most that many; for protect banks). They live in memory only."""
+    (``keypoints``: at most that many; for protect banks), with those of its mirror image when
+    ``mirrored`` (a query's). They live in memory only."""
 
     trimmed: bool = False
     keypoints: int = 0
+    mirrored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,7 @@ def views_of(rgb: np.ndarray, views: Views) -> tuple[tuple[Pdq, ...], Features |
     if views.keypoints:
         from unshared.features import extract
 
-        features = extract(rgb, views.keypoints)
+        features = extract(rgb, views.keypoints, mirror=views.mirrored)
     return trimmed, features
 
 
