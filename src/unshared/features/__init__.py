@@ -13,6 +13,10 @@ the feed to platforms, and are kept only for ``protect`` banks.
     index.add(entry_id, features)               # keyed by the image's PDQ entry
     for image_id, votes in index.query(features):
         if verify(features, index.get(image_id)) >= MIN_INLIERS: ...
+
+An upload's features carry its mirror image's too (``extract(rgb, QUERY_KEYPOINTS, mirror=True)``),
+since descriptors do not survive a mirror; ``index.matches`` looks at them only when the upload
+itself verifies nothing.
 """
 
 from __future__ import annotations
