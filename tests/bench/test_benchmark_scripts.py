@@ -48,3 +48,20 @@ def test_verification_benchmark_runs(tmp_path: Path) -> None:
     # Mirrored and cropped: caught through the mirror image alone.
     assert [t["verified_as_mirror"] for t in results["own"]] == [0, 0, 6]
     assert "| **all of them: false matches** | **0** |" in done.stdout
+
+
+def test_unmatched_benchmark_runs(tmp_path: Path) -> None:
+    for name in ("chelsea", "coffee", "rocket", "astronaut", "hubble_deep_field", "retina"):
+        sample_photo(name).save(tmp_path / f"{name}.png")
+    command = [sys.executable, "benchmarks/unmatched.py", "--photos", str(tmp_path)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = {
+        line.split(" | ")[0].lstrip("| "): line.split(" | ")[1:3]
+        for line in done.stdout.splitlines()
+        if line.startswith("| Unshared")
+    }
+    # Three photos registered, the other three as uploads: none of those match, all of these.
+    for kind in ("ncii", "protect"):
+        assert rows[f"Unshared, {kind} bank: matches nothing"] == ["3", "0"]
+        assert rows[f"Unshared, {kind} bank: a registered photo"] == ["3", "3"]
