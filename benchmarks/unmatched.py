@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import cv2
 import faiss
@@ -29,13 +30,16 @@ from unshared.cli.hash import progress_bar
 from unshared.config import Settings
 from unshared.service import Unshared
 
+T = TypeVar("T")
+
 PHOTOS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "photos"
 
 
-def cpu_ms(run: Callable[[], object]) -> float:
+def cpu_ms(run: Callable[[], T]) -> tuple[float, T]:
+    """What ``run`` returns, and the milliseconds of this process's CPU it took."""
     started = time.process_time()
-    run()
-    return 1000 * (time.process_time() - started)
+    out = run()
+    return 1000 * (time.process_time() - started), out
 
 
 def row(what: str, times: list[float], matched: int) -> str:
@@ -65,13 +69,9 @@ def measure(kind: str, registered: list[bytes], unrelated: list[bytes]) -> list[
             ):
                 times, matched = [], 0
                 for data in uploads:
-                    verdict = []
-
-                    def run(data: bytes = data, verdict: list[bool] = verdict) -> None:
-                        verdict.append(app.match_image_signals(data)[1].matched)
-
-                    times.append(cpu_ms(run))
-                    matched += verdict[0]
+                    ms, (_, verdict) = cpu_ms(lambda data=data: app.match_image_signals(data))
+                    times.append(ms)
+                    matched += verdict.matched
                 rows.append(row(f"Unshared, {kind} bank: {what}", times, matched))
             return rows
         finally:
@@ -97,7 +97,7 @@ def main() -> None:
     from threatexchange.signal_type.pdq.pdq_hasher import pdq_from_bytes
 
     pdq_from_bytes(unrelated[0])
-    baseline = [cpu_ms(lambda data=data: pdq_from_bytes(data)) for data in unrelated]
+    baseline = [cpu_ms(lambda data=data: pdq_from_bytes(data))[0] for data in unrelated]
     lines = [
         f"{len(registered):,} photos registered, {len(unrelated):,} others as uploads;"
         " CPU milliseconds a query, one thread.",

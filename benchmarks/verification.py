@@ -135,7 +135,8 @@ def _fit_photo(job: _Job, i: int) -> list[Row]:
             ranked = [c for c, _ in _INDEX.query(features)[:MAX_CANDIDATES]]
             for rank, candidate in [*enumerate(ranked), *([(-1, i)] if i not in ranked else [])]:
                 found = fit(features, _INDEX.get(candidate))
-                kind = "own" if candidate == i else "donor" if candidate == donor_at else KINDS[2]
+                own, donor_of = candidate == i, candidate == donor_at
+                kind = "own" if own else "donor" if donor_of else "unrelated"
                 rows.append(
                     Row(
                         i,
