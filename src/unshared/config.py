@@ -41,7 +41,8 @@ class Settings:
     max_pixels: int = 200_000_000
     #: PDQ hashes below this quality (0-100) are refused as too flat to identify a picture.
     pdq_min_quality: int = Pdq.DEFAULT_MIN_QUALITY
-    #: An entry that matches more uploads than this is quarantined for an operator to review.
+    #: An entry that matches more uploads than this goes on the operators' review list; it keeps
+    #: matching until an operator decides otherwise.
     flood_matches: int = 1000
     #: Cases one client address may create per hour.
     case_creations_per_hour: int = 20
@@ -49,6 +50,8 @@ class Settings:
     pin_attempts_per_hour: int = 10
     #: Largest JSON request body, in bytes (image uploads are bounded by ``max_file_bytes``).
     max_json_bytes: int = 1024 * 1024
+    #: Whether ``/metrics`` answers anyone; otherwise it needs an operator's key.
+    public_metrics: bool = False
 
     @property
     def resolved_store_url(self) -> str:
@@ -94,10 +97,23 @@ def _read_file(path: Path) -> dict[str, Any]:
         raise InvalidInput(f"{path} is not valid TOML: {exc}") from exc
 
 
+def _boolean(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(raw)
+
+
 def _coerce(name: str, type_name: Any, raw: Any) -> Any:
     try:
         if type_name in ("int", int):
             return int(raw)
+        if type_name in ("bool", bool):
+            return _boolean(raw)
         if type_name in ("Path", Path):
             return Path(raw).expanduser()
         return str(raw)

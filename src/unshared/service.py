@@ -44,7 +44,8 @@ class Unshared:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self.settings.home.mkdir(parents=True, exist_ok=True)
+            # Only its owner may look in the data folder (when Unshared makes it).
+            self.settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
             self._store = open_store(self.settings.resolved_store_url)
         return self._store
 

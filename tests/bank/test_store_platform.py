@@ -300,6 +300,35 @@ def test_the_review_list_holds_what_an_operator_should_look_at(store: Store) -> 
             store.review_list(limit=limit)
 
 
+def test_the_review_list_weighs_distinct_platforms_and_the_flood_line(store: Store) -> None:
+    keys = [store.create_key(f"p{i}", "platform", sha(f"p{i}")).id for i in range(3)]
+    one_key_flood, spread, reported, quiet = (e.id for e in entries(store, 4))
+    for _ in range(6):
+        store.record_matches([one_key_flood], key_id=keys[0])
+    for key_id in keys:
+        store.record_matches([spread, quiet], key_id=key_id)
+    store.record_matches([spread])  # counted, but from no platform (a script, the CLI)
+    for key_id in keys[:2]:
+        store.add_report(reported, "not_ncii", key_id=key_id, actor="p")
+    store.add_report(spread, "not_ncii", key_id=keys[0], actor="p")
+    store.add_report(spread, "not_ncii", key_id=keys[0], actor="p")
+
+    items = store.review_list(flood_matches=3)
+    assert [
+        (i.entry.id, i.not_ncii_platforms, i.not_ncii_reports, i.platforms, i.matches, i.flooded)
+        for i in items
+    ] == [
+        (reported, 2, 2, 0, 0, False),  # two platforms' word outweighs one platform's twice,
+        (spread, 1, 2, 3, 4, True),
+        (one_key_flood, 0, 0, 1, 6, True),  # one key, however many calls: last
+    ]
+    assert all(i.entry.status == "active" for i in items)  # listing stops nothing
+    assert [i.entry.id for i in store.review_list()] == [reported, spread]  # no flood line
+    with pytest.raises(NotFound):
+        store.record_matches([quiet], key_id=999)
+    assert store.match_counts([quiet]) == {quiet: 3}
+
+
 def test_the_review_list_is_empty_when_nothing_is_held(store: Store) -> None:
     (entry,) = entries(store, 1)
     store.record_matches([entry.id])
@@ -349,7 +378,7 @@ def test_a_store_made_at_step_1_keeps_its_data_at_step_2(
     monkeypatch.undo()
 
     with open_store(store_url) as new:
-        assert new.schema_versions() == [1, 2]
+        assert new.schema_versions() == [step.version for step in MIGRATIONS]
         assert new.list_banks() == banks
         assert all_history(new) == history  # ids, times and details as they were
         assert all_changes(new) == feed

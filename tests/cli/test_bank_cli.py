@@ -124,3 +124,18 @@ def test_errors_are_clear(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_text("0" * 64 + "\nnot-a-hash\n")
     imported = run("bank", "import", "dup", tmp_path / "bad.txt", home=home)
     assert imported.returncode == 2 and "line 2" in imported.stderr
+
+
+def test_the_data_folder_and_store_are_for_their_owner_alone(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run("bank", "create", "ncii", home=home).returncode == 0
+    (tmp_path / "hashes.txt").write_text("ab" * 32 + "\n")
+    assert run("bank", "import", "ncii", tmp_path / "hashes.txt", home=home).returncode == 0
+    db = home / "unshared.db"
+    assert (home.stat().st_mode & 0o777) == 0o700
+    for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        if path.exists():  # -wal and -shm only while a connection is open
+            assert (path.stat().st_mode & 0o077) == 0, path
+    db.chmod(0o644)  # made by an older version: tightened on the next open
+    assert run("bank", "list", home=home).returncode == 0
+    assert (db.stat().st_mode & 0o777) == 0o600

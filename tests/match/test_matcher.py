@@ -101,7 +101,10 @@ def test_case_withdrawal(app: Unshared, photo: Image.Image) -> None:
     case = app.store.create_case(hash_pin(new_pin()))
     app.add_signals("ncii", signals_of(photo), case_id=case.id, source="test", actor="test")
     query = Query.of(signals_of(photo))
-    assert {m.case for m in app.match(query).matches} == {case.id}
+    matches = app.match(query).matches
+    assert {app.store.get_entry(m.entry).case_id for m in matches} == {case.id}
+    # A platform learns the entry, bank and distance, never which hashes are one person's.
+    assert all("case" not in m.to_dict() for m in matches)
     app.store.withdraw_case(case.id)
     assert not app.match(query).matches
 

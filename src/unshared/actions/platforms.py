@@ -1,20 +1,24 @@
 """Platforms and operators: API keys, reports on matches, and the review of suspicious hashes.
 
-A hash that matches far more uploads than one person's private image plausibly would is a meme or
-a malicious submission: past ``flood_matches`` it is quarantined (it stops matching) and put on
-the operators' review list, as is any hash a platform reports as ``not_ncii``.
+Nothing a platform does stops an entry from matching: not a flood of matches and not reports.
+A hash that matches far more uploads than one person's private image plausibly would may be a
+meme or a malicious submission, but it may just as well be a person's image spreading, which is
+when protection matters most; and anyone with one platform key, or an abuser uploading the image
+again and again, can make a flood. So a flood (more than ``flood_matches`` matched uploads) and
+``not_ncii`` reports only put the entry on the operators' review list, weighed by how many
+distinct platforms matched or reported it; an operator decides whether it stops matching
+(docs/api.md, "Floods and reports").
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import secrets
 from collections.abc import Sequence
 
 from unshared.bank import Store
-from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome
-from unshared.errors import Conflict, Forbidden, Unauthorized
+from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewItem
+from unshared.errors import Forbidden, Unauthorized
 from unshared.match import Verdict
 
 KEY_PREFIX = "unsh_"
@@ -51,23 +55,14 @@ class Platforms:
         )
         return report
 
-    def record(self, verdict: Verdict) -> list[int]:
-        """Count the matches of one verdict; quarantine the entries that passed the flood line.
-
-        Returns the ids of entries quarantined now.
-        """
+    def record(self, verdict: Verdict, key: ApiKey | None = None) -> dict[int, int]:
+        """Count the matches of one verdict, for ``key``'s platform when given; each matched
+        entry's total. Counting changes no entry's status."""
         ids: Sequence[int] = [m.entry for m in verdict.matches]
         if not ids:
-            return []
-        totals = self.store.record_matches(ids)
-        # Only on crossing the line: an operator who reviews and re-enables an entry is obeyed.
-        flooded = [entry for entry, total in totals.items() if total == self.flood_matches + 1]
-        for entry in flooded:
-            with contextlib.suppress(Conflict):  # withdrawn meanwhile: nothing to hold
-                self.store.set_entry_status(
-                    entry,
-                    "quarantined",
-                    actor="system",
-                    reason=f"matched more than {self.flood_matches} uploads",
-                )
-        return flooded
+            return {}
+        return self.store.record_matches(ids, key_id=key.id if key else None)
+
+    def review(self, limit: int = 100) -> list[ReviewItem]:
+        """What an operator should look at, with entries past the flood line among them."""
+        return self.store.review_list(limit, flood_matches=self.flood_matches)

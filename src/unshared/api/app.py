@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from unshared.api import errors
 from unshared.api.deps import ApiState
+from unshared.api.headers import SecurityHeaders
 from unshared.api.limits import BodyLimit
 from unshared.api.routers import admin, cases, health, platform
 from unshared.config import Settings
@@ -48,6 +49,10 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Take down intimate images shared without consent, by their hashes alone.",
         version="0.1.0",
         lifespan=lifespan,
+        # The interactive docs would load their scripts from a CDN; the schema is at
+        # /openapi.json and docs/api.md describes every operation.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.unshared = state
     errors.install(app)
@@ -58,6 +63,7 @@ def create_app(settings: Settings) -> FastAPI:
         upload_limit=settings.max_file_bytes,
         upload_paths=frozenset({platform.IMAGE_PATH}),
     )
+    app.add_middleware(SecurityHeaders)
     for router in (cases.router, platform.router, admin.router, health.router):
         app.include_router(router)
     mount_web(app)

@@ -110,10 +110,12 @@ class MatchQuery(Strict):
 
 
 class MatchOut(BaseModel):
+    """One matched entry. Never its case: a platform must not learn which hashes belong to one
+    person."""
+
     bank: str
     bank_kind: str
     entry: int
-    case: int | None
     signal: str
     distance: int
     variant: str
@@ -214,8 +216,10 @@ class EntryOut(BaseModel):
 
 class ReviewItem(BaseModel):
     entry: EntryOut
-    matches: int
+    matches: int = Field(description="Uploads it has matched")
+    platforms: int = Field(description="Distinct platforms (API keys) that matched it")
     not_ncii_reports: int
+    not_ncii_platforms: int = Field(description="Distinct platforms that reported it not NCII")
     reasons: list[str]
 
 

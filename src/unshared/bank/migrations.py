@@ -19,6 +19,7 @@ What the tables hold (hashes and words, never pixels):
   and revoked.
 - ``reports``: what a platform did about a match on an entry (``removed``, ``not_ncii``, ...).
 - ``match_counts``: per entry, how many uploads it has matched.
+- ``match_platforms``: which platforms (API keys) have matched each entry, and since when.
 - ``store_identity``: one row, a random UUID drawn when the schema is made, so an index file built
   from one database is never loaded for another.
 """
@@ -304,5 +305,28 @@ PLATFORMS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, PLATFORMS)
+MATCH_PLATFORMS = Migration(
+    4,
+    "Which platforms matched each entry; match counts by size, for the review list",
+    sqlite=(
+        """CREATE TABLE match_platforms (
+            entry_id INTEGER NOT NULL REFERENCES entries (id),
+            key_id INTEGER NOT NULL REFERENCES api_keys (id),
+            first_at TEXT NOT NULL,
+            PRIMARY KEY (entry_id, key_id)
+        )""",
+        "CREATE INDEX match_counts_by_matches ON match_counts (matches)",
+    ),
+    postgres=(
+        """CREATE TABLE match_platforms (
+            entry_id BIGINT NOT NULL REFERENCES entries (id),
+            key_id BIGINT NOT NULL REFERENCES api_keys (id),
+            first_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (entry_id, key_id)
+        )""",
+        "CREATE INDEX match_counts_by_matches ON match_counts (matches)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, PLATFORMS, MATCH_PLATFORMS)
 LATEST = MIGRATIONS[-1].version

@@ -186,9 +186,16 @@ class Report:
 
 @dataclass(frozen=True, slots=True)
 class ReviewItem:
-    """An entry for an operator to look at: quarantined, or reported as not NCII."""
+    """An entry for an operator to look at: quarantined, reported as not NCII, or matched by more
+    uploads than the flood line. Being here changes nothing about its matching."""
 
     entry: Entry
     #: Uploads it has matched, as ``Store.record_matches`` counted them.
     matches: int
     not_ncii_reports: int
+    #: Distinct platforms (API keys) that reported it as not NCII.
+    not_ncii_platforms: int = 0
+    #: Distinct platforms (API keys) that matched it.
+    platforms: int = 0
+    #: Whether ``matches`` is past the flood line the list was asked with.
+    flooded: bool = False

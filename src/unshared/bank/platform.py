@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from unshared.bank import validate
 from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewItem
-from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks
+from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks, now
 from unshared.errors import Conflict, NotFound
 
 _MAX_LIST = 1000
@@ -36,23 +36,36 @@ _COUNT = """INSERT INTO match_counts (entry_id, matches)
     ON CONFLICT (entry_id) DO UPDATE SET matches = match_counts.matches + 1
     RETURNING entry_id, matches"""
 
-# Quarantined entries, and entries reported as not NCII that are not withdrawn; each candidate
-# set comes from an index (entries by status, reports by outcome), never a scan of every entry.
+# Which entries a platform matched for the first time in this call.
+_FIRST = """INSERT INTO match_platforms (entry_id, key_id, first_at)
+    SELECT id, ?, ? FROM entries WHERE id IN ({marks}) ORDER BY id
+    ON CONFLICT (entry_id, key_id) DO NOTHING"""
+
+# Held for an operator: quarantined entries (an operator's own decision), entries reported as not
+# NCII, and entries past the flood line; each candidate set comes from an index (entries by
+# status, reports by outcome, counts by size), never a scan of every entry. Counts are of
+# distinct platforms first: one key can repeat a call any number of times, independent
+# platforms cannot be made to agree by one attacker.
 _REVIEW = f"""WITH flagged AS (
-        SELECT entry_id, count(*) AS n FROM reports WHERE outcome = 'not_ncii' GROUP BY entry_id
+        SELECT entry_id, count(*) AS n, count(DISTINCT key_id) AS keys
+        FROM reports WHERE outcome = 'not_ncii' GROUP BY entry_id
     ), held AS (
         SELECT id FROM entries WHERE status = 'quarantined'
         UNION
         SELECT entry_id FROM flagged
+        UNION
+        SELECT entry_id FROM match_counts WHERE matches > ?
     )
-    SELECT {ENTRY_COLUMNS}, coalesce(m.matches, 0), coalesce(f.n, 0)
+    SELECT {ENTRY_COLUMNS}, coalesce(m.matches, 0), coalesce(f.n, 0), coalesce(f.keys, 0),
+        (SELECT count(*) FROM match_platforms p WHERE p.entry_id = e.id) AS platforms
     FROM held h
     JOIN entries e ON e.id = h.id
     JOIN banks b ON b.id = e.bank_id
     LEFT JOIN flagged f ON f.entry_id = e.id
     LEFT JOIN match_counts m ON m.entry_id = e.id
     WHERE e.status <> 'withdrawn'
-    ORDER BY coalesce(f.n, 0) DESC, coalesce(m.matches, 0) DESC, e.id
+    ORDER BY coalesce(f.keys, 0) DESC, coalesce(f.n, 0) DESC, platforms DESC,
+        coalesce(m.matches, 0) DESC, e.id
     LIMIT ?"""
 
 
@@ -192,16 +205,28 @@ class PlatformRecords(SQLBase):
 
     # -- match counts and the review list ------------------------------------------------------
 
-    def record_matches(self, entry_ids: Sequence[int]) -> dict[int, int]:
+    def record_matches(
+        self, entry_ids: Sequence[int], *, key_id: int | None = None
+    ) -> dict[int, int]:
         ids = validate.ids("entry id", entry_ids)
+        if key_id is not None:
+            validate.row_id("a key id", key_id)
         if not ids:
             return {}
         totals: dict[int, int] = {}
         # On the hot path of matching; a count lost to a power cut changes nothing that matters.
         with self._write(durable=False) as tx:
+            if key_id is not None and not tx.execute(
+                "SELECT id FROM api_keys WHERE id = ?", (key_id,)
+            ):
+                raise NotFound(f"there is no key {key_id}", key_id=key_id)
             for chunk in chunks(ids, CHUNK):
                 rows = tx.execute(_COUNT.format(marks=_marks(chunk)), chunk)
                 totals.update((entry_id, int(matches)) for entry_id, matches in rows)
+                if key_id is not None:
+                    tx.execute(
+                        _FIRST.format(marks=_marks(chunk)), (key_id, self._time_in(now()), *chunk)
+                    )
             missing = [entry_id for entry_id in ids if entry_id not in totals]
             if missing:  # raising rolls the whole call back: all counted or none
                 raise NotFound(
@@ -224,13 +249,23 @@ class PlatformRecords(SQLBase):
                 totals.update((entry_id, int(matches)) for entry_id, matches in rows)
         return totals
 
-    def review_list(self, limit: int = 100) -> list[ReviewItem]:
+    def review_list(
+        self, limit: int = 100, *, flood_matches: int | None = None
+    ) -> list[ReviewItem]:
         validate.whole("limit", limit, low=1, high=_MAX_LIST)
+        line = validate.whole(
+            "flood_matches", 2**62 if flood_matches is None else flood_matches, low=0, high=2**62
+        )
         with self._read() as tx:
-            rows = tx.execute(_REVIEW, (limit,))
+            rows = tx.execute(_REVIEW, (line, limit))
         return [
             ReviewItem(
-                entry=self._entry_of(row), matches=int(row[10]), not_ncii_reports=int(row[11])
+                entry=self._entry_of(row),
+                matches=int(row[10]),
+                not_ncii_reports=int(row[11]),
+                not_ncii_platforms=int(row[12]),
+                platforms=int(row[13]),
+                flooded=int(row[10]) > line,
             )
             for row in rows
         ]

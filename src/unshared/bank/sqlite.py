@@ -18,6 +18,7 @@ threads of a server.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -30,6 +31,20 @@ from unshared.bank.pool import Pool
 from unshared.bank.sql import Tx
 from unshared.bank.sqlstore import SQLStore
 from unshared.errors import InvalidInput, Unavailable
+
+
+def _make_private(path: Path) -> None:
+    """Make the store's folder (when new) and file readable by their owner alone, before SQLite
+    writes a byte: the file holds PIN hashes and who reported what. SQLite gives its -wal and
+    -shm files the database file's permissions."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if name.exists() and name.stat().st_mode & 0o077:
+                name.chmod(0o600)  # made by an older Unshared, or by hand
+    except OSError as exc:
+        raise Unavailable(f"cannot open the SQLite store at {path}: {exc}") from exc
 
 
 class _SQLiteTx(Tx):
@@ -55,7 +70,7 @@ class SQLiteStore(SQLStore):
                 "a SQLite store is a file path (an in-memory database is per connection)"
             )
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _make_private(self.path)
         self._busy_timeout = busy_timeout
         # One writer within this process at a time; BEGIN IMMEDIATE does it across processes.
         self._writer = threading.Lock()

@@ -239,19 +239,27 @@ class Store(EntryReader, Protocol):
 
     # -- match counts and the review list ------------------------------------------------------
 
-    def record_matches(self, entry_ids: Sequence[int]) -> dict[int, int]:
+    def record_matches(
+        self, entry_ids: Sequence[int], *, key_id: int | None = None
+    ) -> dict[int, int]:
         """Add one match to each entry in ``entry_ids`` (once each, however often it is given),
-        in one short transaction; each one's new total. Exact however many callers count at
-        once. ``NotFound``, with nothing counted, if an id has no entry."""
+        in one short transaction; each one's new total. With ``key_id``, also note that this
+        key's platform has matched each entry (distinct platforms are what the review list
+        weighs). Exact however many callers count at once. ``NotFound``, with nothing counted,
+        if an id has no entry or the key is unknown. Counting never changes an entry's status."""
         ...
 
     def match_counts(self, entry_ids: Sequence[int]) -> dict[int, int]:
         """Each entry's total so far; 0 for one never matched (or not there at all)."""
         ...
 
-    def review_list(self, limit: int = 100) -> list[ReviewItem]:
-        """Entries for an operator to look at: quarantined ones, and ones reported ``not_ncii``
-        at least once and not withdrawn. Most ``not_ncii`` reports first, then most matches,
+    def review_list(
+        self, limit: int = 100, *, flood_matches: int | None = None
+    ) -> list[ReviewItem]:
+        """Entries for an operator to look at, none withdrawn: quarantined ones (an operator's
+        decision), ones reported ``not_ncii`` at least once, and, when ``flood_matches`` is given,
+        ones that matched more uploads than that. Most distinct platforms reporting ``not_ncii``
+        first, then most such reports, then most distinct platforms matching, then most matches,
         then oldest; at most ``limit`` (1 to 1,000)."""
         ...
 

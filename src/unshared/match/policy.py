@@ -55,10 +55,12 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """One matched entry, as a platform sees it: the entry, its bank and how close it came.
+    Never the entry's case, which would tell a platform which hashes belong to one person."""
+
     bank: str
     bank_kind: str
     entry: int
-    case: int | None
     signal: str
     distance: int
     variant: str
@@ -68,7 +70,6 @@ class Match:
         return {
             "bank": self.bank,
             "entry": self.entry,
-            "case": self.case,
             "signal": self.signal,
             "distance": self.distance,
             "variant": self.variant,
@@ -138,7 +139,6 @@ def decide(hits: Iterable[Hit], banks: Mapping[str, Bank], notes: Iterable[str] 
             bank=bank.name,
             bank_kind=bank.kind,
             entry=entry.id,
-            case=entry.case_id,
             signal=hit.signal_type,
             distance=hit.distance,
             variant=hit.variant,

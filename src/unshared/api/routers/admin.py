@@ -92,24 +92,35 @@ def set_entry_status(
 def review(
     state: State, key: AdminKey, limit: Annotated[int, Query(ge=1, le=1000)] = 100
 ) -> list[schemas.ReviewItem]:
-    """Entries held for review: quarantined (a flood of matches) or reported as not NCII."""
+    """Entries for an operator to look at: past the flood line, reported as not NCII, or
+    quarantined. Being listed changes nothing: an entry stops matching only when an operator
+    disables or quarantines it."""
     return [
         schemas.ReviewItem(
             entry=_entry(item.entry),
             matches=item.matches,
+            platforms=item.platforms,
             not_ncii_reports=item.not_ncii_reports,
-            reasons=_reasons(item),
+            not_ncii_platforms=item.not_ncii_platforms,
+            reasons=_reasons(item, state.settings.flood_matches),
         )
-        for item in state.app.store.review_list(limit=limit)
+        for item in state.platforms.review(limit)
     ]
 
 
-def _reasons(item: ReviewItem) -> list[str]:
+def _reasons(item: ReviewItem, flood: int) -> list[str]:
     reasons = []
-    if item.entry.status == "quarantined":
-        reasons.append(f"quarantined (matched {item.matches} uploads)")
     if item.not_ncii_reports:
-        reasons.append(f"reported as not NCII {item.not_ncii_reports} times")
+        reasons.append(
+            f"reported as not NCII {item.not_ncii_reports} times"
+            f" by {item.not_ncii_platforms} platforms"
+        )
+    if item.flooded:
+        reasons.append(
+            f"matched {item.matches} uploads (over {flood}) on {item.platforms} platforms"
+        )
+    if item.entry.status == "quarantined":
+        reasons.append("quarantined by an operator")
     return reasons
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from unshared.api.deps import State
+from unshared.api.deps import Credentials, State
 from unshared.api.errors import error_response
 
 router = APIRouter(tags=["health"])
@@ -26,9 +26,11 @@ def readyz(state: State) -> Response:
     return Response('{"status":"ready"}', media_type="application/json")
 
 
-@router.get("/metrics", response_class=Response)
-def metrics(state: State) -> Response:
-    """Prometheus metrics."""
+@router.get("/metrics", response_class=Response, tags=["operators"])
+def metrics(state: State, credentials: Credentials) -> Response:
+    """Prometheus metrics; an operator's key unless the service is set to show them to anyone."""
+    if not state.settings.public_metrics:
+        state.platforms.authenticate(credentials.credentials if credentials else None, admin=True)
     if state.ready.is_set():
         state.metrics.index_size.set(len(state.app.index))
     return state.metrics.render()
