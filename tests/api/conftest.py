@@ -26,7 +26,7 @@ import uvicorn
 from psycopg import sql
 
 from unshared.actions.platforms import Platforms
-from unshared.api.app import create_app
+from unshared.api.app import create_app, server_options
 from unshared.bank import open_store
 from unshared.config import Settings
 
@@ -57,7 +57,7 @@ def live_server(store_url: str, home: Path, **settings: Any) -> Iterator[LiveSer
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(create_app(config), log_level="warning", access_log=False)
+        uvicorn.Config(create_app(config), log_level="warning", **server_options())
     )
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [listener]}, name="live-server", daemon=True

@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         if state.ready.is_set():
             service.save_index()
+        state.limits.close()
         service.close()
 
     app = FastAPI(
@@ -57,8 +59,19 @@ def create_app(settings: Settings) -> FastAPI:
         json_limit=settings.max_json_bytes,
         upload_limit=settings.max_file_bytes,
         upload_paths=frozenset({platform.IMAGE_PATH}),
+        timeout=settings.body_timeout,
     )
     for router in (cases.router, platform.router, admin.router, health.router):
         app.include_router(router)
     mount_web(app)
     return app
+
+
+def server_options() -> dict[str, Any]:
+    """The uvicorn options the app needs, for ``unshared serve`` and anything else that runs it.
+
+    Proxy headers off: uvicorn would otherwise take ``X-Forwarded-For`` from any peer on
+    127.0.0.1 as the client's address, and the rate limits with it; the app reads the header
+    itself, from ``trusted_proxies`` only. No access log: URLs carry case numbers.
+    """
+    return {"proxy_headers": False, "access_log": False}
