@@ -53,7 +53,9 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.unshared = state
     errors.install(app)
-    app.middleware("http")(state.metrics.middleware)
+    # BodyLimit inside the metrics middleware: its errors then reach FastAPI bare (the metrics
+    # middleware would wrap them in an exception group, which FastAPI answers with a 400), and
+    # the metrics count its 408s and 413s.
     app.add_middleware(
         BodyLimit,
         json_limit=settings.max_json_bytes,
@@ -61,6 +63,7 @@ def create_app(settings: Settings) -> FastAPI:
         upload_paths=frozenset({platform.IMAGE_PATH}),
         timeout=settings.body_timeout,
     )
+    app.middleware("http")(state.metrics.middleware)
     for router in (cases.router, platform.router, admin.router, health.router):
         app.include_router(router)
     mount_web(app)

@@ -21,6 +21,7 @@ from limits import RateLimitItemPerSecond
 from limits.errors import ConfigurationError
 from limits.storage import Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
+from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -224,12 +225,12 @@ class BodyLimit:
             try:
                 message = await asyncio.wait_for(receive(), self.timeout)
             except TimeoutError:
-                raise _Stalled() from None
+                raise _Stalled(self.timeout) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 body_done = not message.get("more_body", False)
                 if seen > limit:
-                    raise _TooLarge()
+                    raise _TooLarge(limit)
             else:
                 body_done = True
             return message
@@ -246,7 +247,9 @@ class BodyLimit:
             found = _ours(exc)
             if found is None or started:
                 raise
-            response = _too_large(limit) if isinstance(found, _TooLarge) else _stalled(self.timeout)
+            code = "too_large" if isinstance(found, _TooLarge) else "request_timeout"
+            response = error_response(found.status_code, code, found.detail)
+            response.headers.update(found.headers or {})
             await _answer(scope, receive, send, response)
 
 
@@ -267,25 +270,19 @@ def _too_large(limit: int) -> JSONResponse:
     )
 
 
-def _stalled(timeout: float) -> JSONResponse:
-    response = error_response(
-        408,
-        "request_timeout",
-        f"the request body stopped arriving for {timeout:g} seconds",
-        timeout=timeout,
-    )
-    # The rest of the body may still come: the connection cannot be reused.
-    response.headers["Connection"] = "close"
-    return response
-
-
 async def _answer(scope: Scope, receive: Receive, send: Send, response: JSONResponse) -> None:
     await response(scope, receive, send)
 
 
-class _TooLarge(Exception):
-    pass
+# HTTP exceptions, so that FastAPI, reading a JSON body, passes them on as they are (it turns any
+# other error while reading into a 400) and the one handler answers them in the error shape.
+class _TooLarge(HTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"the request body is over {limit:,} bytes")
 
 
-class _Stalled(Exception):
-    pass
+class _Stalled(HTTPException):
+    def __init__(self, timeout: float) -> None:
+        # The rest of the body may still come: the connection cannot be reused.
+        message = f"the request body stopped arriving for {timeout:g} seconds"
+        super().__init__(408, message, headers={"Connection": "close"})
