@@ -129,6 +129,18 @@ def new_store_url(
 
 
 @pytest.fixture
+def postgres_schema_url(postgres_server: str) -> Iterator[str]:
+    """The URL of a fresh PostgreSQL schema (whatever this test's store kind), dropped after."""
+    schema = f"unshared_test_{secrets.token_hex(6)}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    joiner = "&" if "?" in postgres_server else "?"
+    yield f"{postgres_server}{joiner}options=-csearch_path%3D{schema}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+
+
+@pytest.fixture
 def server(new_store_url: Callable[[], str], tmp_path: Path) -> Iterator[LiveServer]:
     """The service on 127.0.0.1 over a new SQLite file, then over a new PostgreSQL schema."""
     with live_server(new_store_url(), tmp_path / "server") as live:

@@ -12,10 +12,8 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
-import psycopg
 import pytest
 from limits.storage import Storage
-from psycopg import sql
 
 from unshared.api.limits import MemoryLimitStorage, RateLimits, open_limit_storage
 from unshared.bank.ratelimits import TABLE, PostgresLimitStorage
@@ -32,18 +30,6 @@ def _redis_up() -> bool:
     return True
 
 
-@pytest.fixture
-def postgres_limit_url(postgres_server: str) -> Iterator[str]:
-    """A fresh PostgreSQL schema's URL, dropped after."""
-    schema = f"unshared_test_{secrets.token_hex(6)}"
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
-    joiner = "&" if "?" in postgres_server else "?"
-    yield f"{postgres_server}{joiner}options=-csearch_path%3D{schema}"
-    with psycopg.connect(postgres_server, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
-
-
 @pytest.fixture(params=["memory", "postgres", "redis"])
 def limit_url(request: pytest.FixtureRequest) -> str:
     if request.param == "memory":
@@ -52,7 +38,7 @@ def limit_url(request: pytest.FixtureRequest) -> str:
         if not _redis_up():
             pytest.skip("no Redis server on 127.0.0.1:6379")
         return REDIS_URL
-    return str(request.getfixturevalue("postgres_limit_url"))
+    return str(request.getfixturevalue("postgres_schema_url"))
 
 
 @pytest.fixture
@@ -118,8 +104,8 @@ def test_a_window_that_ends_starts_again(limits: RateLimits) -> None:
     budget.hit("a")
 
 
-def test_postgres_storage_sweeps_ended_windows(postgres_limit_url: str) -> None:
-    url = postgres_limit_url
+def test_postgres_storage_sweeps_ended_windows(postgres_schema_url: str) -> None:
+    url = postgres_schema_url
     storage = PostgresLimitStorage(url)
     again = PostgresLimitStorage(url)  # a second process's storage finds the table made
     try:
