@@ -17,7 +17,7 @@ from limits.storage import Storage
 
 from unshared.api.limits import MemoryLimitStorage, RateLimits, open_limit_storage
 from unshared.bank.ratelimits import TABLE, PostgresLimitStorage
-from unshared.errors import InvalidInput, RateLimited
+from unshared.errors import InvalidInput, RateLimited, Unavailable
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
@@ -142,3 +142,12 @@ def test_memory_storage_stays_fast_with_many_keys() -> None:
         budget.hit(f"198.51.100.{i % 250}")
     per_hit = (time.perf_counter() - started) / 1000
     assert per_hit < 0.001, f"{per_hit * 1e6:.0f} us a hit"
+
+
+def test_a_storage_out_of_reach_refuses_rather_than_lets_through() -> None:
+    # Port 1 on this machine: nothing listens, so the connection is refused at once.
+    budget = RateLimits("redis://127.0.0.1:1/0").budget("pins", 10, "things")
+    with pytest.raises(Unavailable):
+        budget.hit("203.0.113.9")
+    with pytest.raises(Unavailable):
+        RateLimits("postgresql://postgres@127.0.0.1:1/test")

@@ -26,9 +26,6 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unshared.api.errors import error_response
-
-# Registers the postgresql:// scheme with ``limits``.
-from unshared.bank import ratelimits as _postgres_limits  # noqa: F401
 from unshared.errors import InvalidInput, RateLimited, Unavailable
 
 _SWEEP_EVERY = 60.0
@@ -109,8 +106,12 @@ class MemoryLimitStorage(Storage):
 
 def open_limit_storage(url: str) -> Storage:
     """The storage a rate-limit URL names: ``memory://``, ``redis://...``, ``postgresql://...``."""
-    if urlsplit(url).scheme == "memory":
+    scheme = urlsplit(url).scheme
+    if scheme == "memory":
         return MemoryLimitStorage(url)
+    if scheme in ("postgresql", "postgres"):
+        # Registers those schemes with ``limits``; imported only when asked for, with its driver.
+        from unshared.bank import ratelimits  # noqa: F401
     try:
         storage = storage_from_string(url)
     except ConfigurationError as exc:
