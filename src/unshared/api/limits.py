@@ -165,11 +165,11 @@ class Budget:
 
     def refund(self, key: str) -> None:
         """Give back one spent by ``hit`` (for a try that turned out to be no failure)."""
-        strategy = self._limits.strategy
         with self._storage_errors():
-            # Redis would take an absent counter to -1 (a bonus try); ours stop at zero anyway.
-            if strategy.get_window_stats(self._item, self.name, key).remaining < self._item.amount:
-                strategy.hit(self._item, self.name, key, cost=-1)
+            # Redis would take an absent counter (its window just ended) to -1, a bonus try;
+            # ours stop at zero anyway.
+            if self._limits.storage.get(self._item.key_for(self.name, key)) > 0:
+                self._limits.strategy.hit(self._item, self.name, key, cost=-1)
 
     def _refuse(self, key: str) -> None:
         with self._storage_errors():

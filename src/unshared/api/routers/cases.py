@@ -41,7 +41,7 @@ def _open(state: State, client: str, number: str, pin: str) -> Case:
     try:
         case = state.cases.open(number, pin)
     except Unauthorized:
-        raise
+        raise  # a wrong PIN keeps its cost
     except Exception:
         state.pin_failures.refund(client)
         raise
