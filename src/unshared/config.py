@@ -46,16 +46,30 @@ class Settings:
     flood_matches: int = 1000
     #: Cases one client address may create per hour.
     case_creations_per_hour: int = 20
-    #: PIN attempts per hour, for one case number and for one client address.
+    #: Wrong PINs per hour from one client address (only failures count; no per-case lockout).
     pin_attempts_per_hour: int = 10
     #: Largest JSON request body, in bytes (image uploads are bounded by ``max_file_bytes``).
     max_json_bytes: int = 1024 * 1024
+    #: Where rate limits are counted: ``memory://``, ``redis://HOST:PORT/DB`` or
+    #: ``postgresql://...``; empty means the store's own PostgreSQL, or memory over SQLite.
+    rate_limit_url: str = ""
+    #: Proxies whose ``X-Forwarded-For`` is believed: comma-separated IPs or CIDRs; none by default.
+    trusted_proxies: str = ""
+    #: Seconds a request body may stall (no new part arriving) before it is answered with 408.
+    body_timeout: int = 30
     #: Whether ``/metrics`` answers anyone; otherwise it needs an operator's key.
     public_metrics: bool = False
 
     @property
     def resolved_store_url(self) -> str:
         return self.store_url or f"sqlite:///{self.home / 'unshared.db'}"
+
+    @property
+    def resolved_rate_limit_url(self) -> str:
+        if self.rate_limit_url:
+            return self.rate_limit_url
+        store = self.resolved_store_url
+        return store if store.startswith(("postgresql:", "postgres:")) else "memory://"
 
     @classmethod
     def load(

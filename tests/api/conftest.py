@@ -26,7 +26,7 @@ import uvicorn
 from psycopg import sql
 
 from unshared.actions.platforms import Platforms
-from unshared.api.app import create_app
+from unshared.api.app import create_app, server_options
 from unshared.bank import open_store
 from unshared.config import Settings
 
@@ -57,7 +57,7 @@ def live_server(store_url: str, home: Path, **settings: Any) -> Iterator[LiveSer
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(create_app(config), log_level="warning", access_log=False)
+        uvicorn.Config(create_app(config), log_level="warning", **server_options())
     )
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [listener]}, name="live-server", daemon=True
@@ -126,6 +126,18 @@ def new_store_url(
     for schema in schemas:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+
+
+@pytest.fixture
+def postgres_schema_url(postgres_server: str) -> Iterator[str]:
+    """The URL of a fresh PostgreSQL schema (whatever this test's store kind), dropped after."""
+    schema = f"unshared_test_{secrets.token_hex(6)}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    joiner = "&" if "?" in postgres_server else "?"
+    yield f"{postgres_server}{joiner}options=-csearch_path%3D{schema}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
 
 
 @pytest.fixture

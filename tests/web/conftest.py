@@ -23,7 +23,7 @@ import uvicorn
 from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
-from unshared.api.app import create_app
+from unshared.api.app import create_app, server_options
 from unshared.config import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -115,7 +115,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(_Recorder(app, seen), log_level="warning", access_log=False)
+    config = uvicorn.Config(_Recorder(app, seen), log_level="warning", **server_options())
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

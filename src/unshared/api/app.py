@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -42,6 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         if state.ready.is_set():
             service.save_index()
+        state.limits.close()
         service.close()
 
     app = FastAPI(
@@ -56,15 +58,29 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.unshared = state
     errors.install(app)
-    app.middleware("http")(state.metrics.middleware)
+    # BodyLimit inside the metrics middleware: its errors then reach FastAPI bare (the metrics
+    # middleware would wrap them in an exception group, which FastAPI answers with a 400), and
+    # the metrics count its 408s and 413s.
     app.add_middleware(
         BodyLimit,
         json_limit=settings.max_json_bytes,
         upload_limit=settings.max_file_bytes,
         upload_paths=frozenset({platform.IMAGE_PATH}),
+        timeout=settings.body_timeout,
     )
+    app.middleware("http")(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
     for router in (cases.router, platform.router, admin.router, health.router):
         app.include_router(router)
     mount_web(app)
     return app
+
+
+def server_options() -> dict[str, Any]:
+    """The uvicorn options the app needs, for ``unshared serve`` and anything else that runs it.
+
+    Proxy headers off: uvicorn would otherwise take ``X-Forwarded-For`` from any peer on
+    127.0.0.1 as the client's address, and the rate limits with it; the app reads the header
+    itself, from ``trusted_proxies`` only. No access log: URLs carry case numbers.
+    """
+    return {"proxy_headers": False, "access_log": False}

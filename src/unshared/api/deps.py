@@ -10,8 +10,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from unshared.actions.cases import Cases
 from unshared.actions.platforms import Platforms
-from unshared.api.limits import RateLimiter
+from unshared.api.limits import RateLimits
 from unshared.api.metrics import Metrics
+from unshared.api.proxies import TrustedProxies, parse_networks
 from unshared.bank.models import ApiKey
 from unshared.config import Settings
 from unshared.errors import Unavailable
@@ -27,9 +28,17 @@ class ApiState:
         self.cases = Cases(app.store)
         self.platforms = Platforms(app.store, settings.flood_matches)
         self.metrics = Metrics()
-        self.case_creations = RateLimiter(settings.case_creations_per_hour)
-        self.pin_by_case = RateLimiter(settings.pin_attempts_per_hour)
-        self.pin_by_client = RateLimiter(settings.pin_attempts_per_hour * 3)
+        self.proxies = TrustedProxies(parse_networks(settings.trusted_proxies))
+        self.limits = RateLimits(settings.resolved_rate_limit_url)
+        self.case_creations = self.limits.budget(
+            "cases", settings.case_creations_per_hour, "new cases from this address"
+        )
+        # Only wrong PINs count, per address, never per case: a stranger who knows a case
+        # number cannot lock its owner out, and the owner adding batch after batch is not
+        # refused (docs/api.md, "Limits", has the arithmetic).
+        self.pin_failures = self.limits.budget(
+            "pin-failures", settings.pin_attempts_per_hour, "wrong PINs from this address"
+        )
         self.ready = threading.Event()
         self.load_error: str | None = None
 
@@ -69,8 +78,10 @@ def _ready(state: State) -> ApiState:
 Ready = Annotated[ApiState, Depends(_ready)]
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+def _client(request: Request, state: State) -> str:
+    # The server runs with proxy_headers off, so scope["client"] is the direct peer.
+    peer = request.client.host if request.client else None
+    return state.proxies.client(peer, request.headers.getlist("x-forwarded-for"))
 
 
 Client = Annotated[str, Depends(_client)]

@@ -22,7 +22,7 @@ def serve(
     import faiss
     import uvicorn
 
-    from unshared.api.app import create_app
+    from unshared.api.app import create_app, server_options
 
     # One search thread per request: the server's threads already use the cores, and faiss's
     # own thread pool would fight them (measured: 27 ms a query became 375 ms).
@@ -30,8 +30,7 @@ def serve(
     config = settings(ctx)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     stderr().print(f"Unshared on http://{host}:{port}/  (data: {config.home})")
-    # No access log: URLs carry case numbers, and nothing about a request is worth keeping.
-    uvicorn.run(create_app(config), host=host, port=port, access_log=False, log_level="info")
+    uvicorn.run(create_app(config), host=host, port=port, log_level="info", **server_options())
 
 
 @keys_app.command("create")
