@@ -62,7 +62,7 @@ def create_case(
     ] = None,
 ) -> schemas.CaseCreated:
     """Make a case from the hashes of a person's photos. The PIN is shown this once (and again
-    to a retry with the same ``Idempotency-Key``, marked ``Idempotent-Replayed: true``)."""
+    to a retry with the same Idempotency-Key)."""
     state.case_creations.hit(client, "new cases from this address")
     made = state.cases.create(
         [image.signals() for image in body.images], idempotency_key=idempotency_key
