@@ -177,3 +177,14 @@ def test_the_client_resends_a_new_case_on_a_5xx_with_the_same_key() -> None:
     ):
         client.create_case([{"md5": MD5}])
     assert len(keys) == 3 and len(set(keys)) == 1
+
+
+def test_a_request_hash_is_of_the_hashes_alone() -> None:
+    one = [[Pdq.from_hex(PDQ), Md5.from_hex(MD5)]]
+    assert retries.request_hash(one) == retries.request_hash(
+        [[Pdq.from_hex(PDQ.upper()), *one[0][1:]]]
+    )
+    assert retries.request_hash(one) != retries.request_hash([list(reversed(one[0]))])
+    assert retries.request_hash(one) != retries.request_hash([one[0][:1], one[0][1:]])
+    with pytest.raises(InvalidInput):
+        retries.request_hash([["not a hash"]])  # type: ignore[list-item]

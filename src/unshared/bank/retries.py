@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from unshared.bank import validate
 from unshared.bank.models import CaseRequest
 from unshared.errors import InvalidInput, UnsharedError
 from unshared.signals import Signal
@@ -72,7 +73,7 @@ def key_hash(key: str) -> str:
 def request_hash(images: Sequence[Sequence[Signal]]) -> str:
     """SHA-256 of what a case is made from: each image's hashes, by type and lower-case hex, in
     the order given. The same photos sent again give the same value, however the hex is cased."""
-    canonical = [[[signal.name, signal.hex] for signal in image] for image in images]
+    canonical = [[[s.name, s.hex] for s in map(validate.signal, image)] for image in images]
     return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
 
 

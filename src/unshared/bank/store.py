@@ -103,7 +103,10 @@ class Store(EntryReader, Protocol):
         ...
 
     def create_case(self, pin_hash: str, actor: str = "person") -> Case:
-        """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``."""
+        """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``.
+
+        A person's case is made with ``create_case_with_entries``, so that it is never seen
+        without its hashes nor its hashes without it."""
         ...
 
     def create_case_with_entries(
