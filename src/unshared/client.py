@@ -6,12 +6,14 @@ an operator manages banks, keys and entries. Every method returns the API's JSON
 ``dict``/``list`` values; every error comes back as the ``unshared.errors`` class its ``code``
 names, so ``except Unauthorized`` means the same here as in the library.
 
-Only GETs are retried (they change nothing), and any call whose connection was never made;
-a POST that may have reached the server is never sent twice.
+GETs are retried (they change nothing), and any call whose connection was never made. A POST
+that may have reached the server is sent twice only where that is safe: a new case goes with an
+``Idempotency-Key``, so sending it again after a lost answer gets the same case and PIN back.
 """
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -31,6 +33,9 @@ IMAGES_PER_CALL = 50
 
 #: Statuses a GET is retried on: a proxy or the service saying "not now".
 _RETRY_STATUSES = frozenset({502, 503, 504})
+#: Statuses a call with an idempotency key is sent again on: also 500, which may be a
+#: transaction that failed and was rolled back, so the same key can only make the case once.
+_RESEND_STATUSES = _RETRY_STATUSES | {500}
 #: Transport errors raised before any byte of the request left: safe to retry for any method.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -86,11 +91,25 @@ class Client:
 
     # -- a person's case ----------------------------------------------------------------------
 
-    def create_case(self, images: Sequence[ImageHashes]) -> dict[str, Any]:
+    def create_case(
+        self, images: Sequence[ImageHashes], *, idempotency_key: str | None = None
+    ) -> dict[str, Any]:
         """A new case from the hashes of up to 50 images: ``{"case", "pin", "status", "hashes"}``.
 
-        The PIN is in this answer only; keep it with the case number."""
-        return self._object("POST", "/v1/cases", json={"images": _images(images)})
+        The PIN is in this answer only; keep it with the case number. The request carries an
+        ``Idempotency-Key`` (a fresh random one unless given), so a lost answer (a timeout, a
+        dropped connection, a 5xx) is retried: the server answers a retry with the same case and
+        PIN rather than making a second case. Give your own key to retry later yourself.
+        """
+        # 256 random bits: whoever can guess the key could open the PIN from a stolen database.
+        key = idempotency_key or secrets.token_urlsafe(32)
+        return self._object(
+            "POST",
+            "/v1/cases",
+            json={"images": _images(images)},
+            headers={"Idempotency-Key": key},
+            resend=True,
+        )
 
     def case_status(self, number: str, pin: str) -> dict[str, Any]:
         """The case, its hashes and platforms' reports on them. ``Unauthorized`` for a wrong
@@ -275,23 +294,23 @@ class Client:
             raise UnsharedError(f"{method} {path}: expected a JSON list from the server")
         return body
 
-    def _call(self, method: str, path: str, *, retry: bool = True, **kwargs: Any) -> Any:
+    def _call(
+        self, method: str, path: str, *, retry: bool = True, resend: bool = False, **kwargs: Any
+    ) -> Any:
+        """``resend``: the call may safely reach the server twice (it has an idempotency key)."""
+        resend = resend or method == "GET"
         attempt = 0
         while True:
             try:
                 response = self._http.request(method, path, **kwargs)
             except httpx.TransportError as exc:
-                again = isinstance(exc, _NOT_SENT) or method == "GET"
+                again = isinstance(exc, _NOT_SENT) or resend
                 if retry and again and attempt < self.retries:
                     attempt = self._pause(attempt)
                     continue
                 raise _unreachable(self.base_url, exc) from exc
-            if (
-                retry
-                and method == "GET"
-                and response.status_code in _RETRY_STATUSES
-                and attempt < self.retries
-            ):
+            statuses = _RESEND_STATUSES if method != "GET" else _RETRY_STATUSES
+            if retry and resend and response.status_code in statuses and attempt < self.retries:
                 attempt = self._pause(attempt)
                 continue
             if response.is_success:

@@ -64,7 +64,7 @@ ADMIN_ROUTES: list[tuple[str, str, Any]] = [
 
 def test_who_may_do_what(server: LiveServer, http: httpx.Client) -> None:
     # A case gives the entries the admin routes act on.
-    created = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "md5": MD5}]})
+    created = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90, "md5": MD5}]})
     assert created.status_code == 201, created.text
     platform = make_key(http, server.admin_key, "platform")
     revoked = make_key(http, server.admin_key, "platform")
@@ -104,8 +104,12 @@ def test_who_may_do_what(server: LiveServer, http: httpx.Client) -> None:
         ("/v1/cases", {"images": [{"pdq": "zz" * 32}]}),
         ("/v1/cases", {"images": [{"pdq": PDQ[:-1]}]}),
         ("/v1/cases", {"images": [{"md5": MD5, "quality": 101}]}),
-        ("/v1/cases", {"images": [{"pdq": PDQ}] * 51}),
-        ("/v1/cases", {"images": [{"pdq": PDQ, "extra": 1}]}),
+        # A PDQ too plain to identify a picture, or of unknown quality, is refused.
+        ("/v1/cases", {"images": [{"pdq": PDQ, "quality": 0}]}),
+        ("/v1/cases", {"images": [{"pdq": PDQ, "quality": 49}]}),
+        ("/v1/cases", {"images": [{"pdq": PDQ}]}),
+        ("/v1/cases", {"images": [{"pdq": PDQ, "quality": 90}] * 51}),
+        ("/v1/cases", {"images": [{"pdq": PDQ, "quality": 90, "extra": 1}]}),
         ("/v1/cases", ["not", "an", "object"]),
         ("/v1/cases/UN-0000-0000/status", {}),
         ("/v1/cases/UN-0000-0000/status", {"pin": ""}),
@@ -162,7 +166,7 @@ def test_bodies_over_the_limit_are_refused(tmp_path: Path, photo: Image.Image) -
     ):
         key = auth(s.admin_key)
         assert_error(http.post("/v1/match/image", content=data, headers=key), 413, "too_large")
-        big = {"images": [{"pdq": PDQ, "md5": MD5, "sha256": SHA}] * 30}
+        big = {"images": [{"pdq": PDQ, "quality": 90, "md5": MD5, "sha256": SHA}] * 30}
         assert_error(http.post("/v1/cases", json=big), 413, "too_large")
 
         def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
@@ -244,7 +248,7 @@ def test_a_flood_of_matches_goes_to_review_and_never_stops_matching(tmp_path: Pa
         httpx.Client(base_url=s.url, timeout=30) as http,
     ):
         key = auth(s.admin_key)
-        http.post("/v1/cases", json={"images": [{"pdq": PDQ}]})
+        http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]})
         verdicts = [
             http.post("/v1/match", json={"pdq": [PDQ]}, headers=key).json() for _ in range(5)
         ]

@@ -63,7 +63,7 @@ def test_thousands_of_matches_leave_a_persons_entry_matching_everywhere(
         httpx.Client(base_url=server.url, timeout=60) as http,
     ):
         admin = server.admin_key
-        made = http.post("/v1/cases", json={"images": [{"pdq": PDQ}]})
+        made = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]})
         assert made.status_code == 201
         keys = platform_keys(http, admin, 6)
         attacker, others = keys[0], keys[1:]

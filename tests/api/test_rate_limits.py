@@ -154,4 +154,7 @@ def test_a_stalled_body_gets_408(tmp_path: Path) -> None:
         assert 0.9 <= waited < 10
         # A whole body sent at once still goes through.
         with httpx.Client(base_url=live.url, timeout=30) as http:
-            assert http.post("/v1/cases", json={"images": [{"pdq": PDQ}]}).status_code == 201
+            assert (
+                http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]}).status_code
+                == 201
+            )

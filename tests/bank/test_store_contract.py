@@ -627,18 +627,22 @@ if how != "loop":
 print("writing", flush=True)
 if how == "withdraw":
     store.withdraw_case(case_id)
+if how == "create":
+    signals = [Pdq(hashlib.sha256(f"case:{j}".encode()).digest()) for j in range(300)]
+    store.create_case_with_entries(sys.argv[4], "b", signals)
 while True:
     add(batch)
     batch += 1
 """
 
 
-@pytest.mark.parametrize("how", ["loop", "add", "withdraw"])
+@pytest.mark.parametrize("how", ["loop", "add", "withdraw", "create"])
 def test_a_writer_killed_mid_transaction_leaves_all_or_nothing(
     store: Store, store_url: str, pin_hash: str, how: str
 ) -> None:
-    """``loop``: killed at a random moment of adding batch after batch. ``add``, ``withdraw``:
-    killed inside the transaction, after it wrote everything and before it committed."""
+    """``loop``: killed at a random moment of adding batch after batch. ``add``, ``withdraw``,
+    ``create`` (a case with 300 hashes): killed inside the transaction, after it wrote
+    everything and before it committed."""
     store.create_bank("b")
     child = run_child(KILLED_WRITER, store_url, how, "0", pin_hash)
     with reaped(child):
@@ -667,6 +671,9 @@ def test_a_writer_killed_mid_transaction_leaves_all_or_nothing(
         adds = [e for e in all_history(reopened) if e.action == "entry.add"]
         assert len(adds) == reopened.count_entries(status=None)
         assert not [e for e in all_history(reopened) if e.action == "case.withdraw"]
+        cases = [e for e in all_history(reopened) if e.action == "case.create"]
+        assert len(cases) == (how == "withdraw")  # the case being made left nothing
+        assert raw(store_url, "SELECT count(*) FROM cases") == [(len(cases),)]
         # and it still takes writes, numbered on from where the feed was
         seq = reopened.latest_seq()
         reopened.add_entries("b", [md5(1)])

@@ -33,7 +33,7 @@ from unshared.web.serve import CONTENT_SECURITY_POLICY, STATIC
 if (missing := browser_missing()) is not None:
     pytest.skip(missing, allow_module_level=True)
 
-from playwright.sync_api import Browser, FileChooser, Page, Request, expect
+from playwright.sync_api import Browser, FileChooser, Page, Request, Route, expect
 
 SHOTS = os.environ.get("UNSHARED_SCREENSHOTS")
 # A PIN is checked with scrypt, and CI machines are busy: give each step room.
@@ -647,3 +647,32 @@ def test_thumbnails_are_revoked_when_photos_are_removed(
         url,
     )
     assert loads is False
+
+
+def test_a_lost_answer_is_sent_again_and_gets_the_same_case(
+    visit: Callable[..., Visit], live_server: LiveServer, photos: Photos
+) -> None:
+    """The server makes the case, and its answer never reaches the page (a gateway timing out):
+    the page sends the same request with the same Idempotency-Key, and shows that case's PIN."""
+    page = visit().page
+    keys: list[str] = []
+    made: list[dict[str, Any]] = []
+
+    def lose_the_first_answer(route: Route) -> None:
+        keys.append(route.request.headers.get("idempotency-key", ""))
+        if made:
+            route.continue_()
+            return
+        made.append(route.fetch().json())  # the server got it and made the case
+        route.abort("timedout")
+
+    page.route("**/v1/cases", lose_the_first_answer)
+    choose(page, [photos.chelsea])
+    page.click("#send")
+    expect(page.locator("#created-heading")).to_be_focused()
+    assert len(keys) == 2 and keys[0] == keys[1]
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", keys[0])
+    assert page.locator("#new-case").text_content() == made[0]["case"]
+    assert page.locator("#new-pin").text_content() == made[0]["pin"]
+    case, values = stored(live_server, made[0]["case"])
+    assert case.status == "active" and len(values["md5"]) == 1

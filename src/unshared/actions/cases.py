@@ -9,17 +9,28 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from unshared.bank import Case, Entry, Store, hash_pin, new_pin, verify_pin
+from unshared.bank import Case, Entry, Store, hash_pin, new_pin, retries, verify_pin
 from unshared.bank.models import Report
-from unshared.errors import Conflict, InvalidInput, NotFound, Unauthorized
+from unshared.errors import Conflict, InvalidInput, NotFound, Unauthorized, UnsharedError
 from unshared.signals import Signal
 
 #: The bank a person's hashes go into; made on first use.
 PERSON_BANK = "ncii"
 
 WRONG = "no case with that number and PIN"
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    case: Case
+    #: Shown to the person once (and again only to a retry with the same idempotency key).
+    pin: str = field(repr=False)
+    entries: list[Entry]
+    #: An earlier request with the same idempotency key made this case; nothing was added now.
+    replayed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +52,44 @@ class Cases:
             with contextlib.suppress(Conflict):  # made by another request meanwhile
                 self.store.create_bank(self.bank, "ncii", actor="system")
 
-    def create(self, images: Sequence[Sequence[Signal]]) -> tuple[Case, str, list[Entry]]:
-        """A new case holding the hashes of ``images``; returns it with its PIN (shown once)."""
+    def create(
+        self, images: Sequence[Sequence[Signal]], *, idempotency_key: str | None = None
+    ) -> Created:
+        """A new case holding the hashes of ``images``, with its PIN (shown once).
+
+        The case and all its entries are made in one transaction, so a crash leaves either all
+        of them or nothing. With ``idempotency_key`` (see ``bank.retries``) the same request sent
+        again gets the same case and PIN back, and adds nothing; ``Conflict`` if the key was
+        used for other images, or if its case was made longer ago than ``RETRY_WINDOW``.
+        """
+        if idempotency_key is not None:
+            retries.check_key(idempotency_key)
         self._ensure_bank()
         pin = new_pin()
-        case = self.store.create_case(hash_pin(pin), actor="person")
-        entries = self._add(case, images)
-        return case, pin, entries
+        request = None
+        if idempotency_key is not None:
+            request = retries.new_request(idempotency_key, images, pin, datetime.now(UTC))
+        made = self.store.create_case_with_entries(
+            hash_pin(pin),
+            self.bank,
+            [signal for image in images for signal in image],
+            source="person",
+            actor="person",
+            request=request,
+        )
+        if not made.replayed:
+            return Created(made.case, pin, made.entries)
+        kept = made.request
+        if idempotency_key is None or kept is None:
+            raise UnsharedError("the store answered a retry that was not asked for")
+        if kept.sealed_pin is None:
+            raise Conflict(
+                "this Idempotency-Key made a case more than"
+                f" {retries.RETRY_WINDOW.total_seconds() / 3600:g} hours ago, and its PIN is no"
+                " longer kept; draw a new key to make a new case"
+            )
+        pin = retries.open_pin(idempotency_key, kept.sealed_pin, kept.request_hash)
+        return Created(made.case, pin, made.entries, replayed=True)
 
     def open(self, number: str, pin: str) -> Case:
         """The case, if the PIN is right; ``Unauthorized`` otherwise, with one message for both."""
@@ -70,22 +112,17 @@ class Cases:
         if case.status != "active":
             raise Conflict("this case is withdrawn; make a new one to add photos")
         self._ensure_bank()
-        return self._add(case, images)
+        # One transaction for all the images: a crash adds all of them or none.
+        return self.store.add_entries(
+            self.bank,
+            [signal for image in images for signal in image],
+            case_id=case.id,
+            source="person",
+            actor="person",
+        )
 
     def withdraw(self, case: Case) -> Case:
         return self.store.withdraw_case(case.id, actor="person")
-
-    def _add(self, case: Case, images: Sequence[Sequence[Signal]]) -> list[Entry]:
-        entries: list[Entry] = []
-        for signals in images:
-            entries += self.store.add_entries(
-                self.bank,
-                list(signals),
-                case_id=case.id,
-                source="person",
-                actor="person",
-            )
-        return entries
 
 
 @functools.cache

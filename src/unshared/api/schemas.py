@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from unshared.bank.models import ReportOutcome
+from unshared.errors import InvalidInput
 from unshared.match.matcher import MAX_TRIMMED_VIEWS
 from unshared.signals import Md5, Pdq, Sha256
 
@@ -35,7 +36,16 @@ class ImageHashes(Strict):
             raise ValueError("give at least one of pdq, md5, sha256")
         return self
 
-    def signals(self) -> list[Pdq | Md5 | Sha256]:
+    def signals(self, min_quality: int = 0) -> list[Pdq | Md5 | Sha256]:
+        """The signals; ``InvalidInput`` for a PDQ without its quality or under ``min_quality``
+        (a flat picture's PDQ would match other flat pictures: send its exact hashes alone)."""
+        if self.pdq and (self.quality is None or self.quality < min_quality):
+            raise InvalidInput(
+                f"a PDQ needs its quality, at least {min_quality}: send a plainer picture's"
+                " md5 and sha256 alone",
+                quality=self.quality,
+                threshold=min_quality,
+            )
         out: list[Pdq | Md5 | Sha256] = []
         if self.pdq:
             out.append(Pdq.from_hex(self.pdq))

@@ -20,6 +20,9 @@ What the tables hold (hashes and words, never pixels):
 - ``reports``: what a platform did about a match on an entry (``removed``, ``not_ncii``, ...).
 - ``match_counts``: per entry, how many uploads it has matched.
 - ``match_platforms``: which platforms (API keys) have matched each entry, and since when.
+- ``case_requests``: for a case made with an idempotency key, the SHA-256 of the key (never the
+  key) and of the request, and the case's PIN sealed under a key derived from the idempotency key,
+  dropped (set to NULL) after a day; see ``bank.retries``.
 - ``store_identity``: one row, a random UUID drawn when the schema is made, so an index file built
   from one database is never loaded for another.
 """
@@ -305,6 +308,37 @@ PLATFORMS = Migration(
     ),
 )
 
+CASE_REQUESTS = Migration(
+    3,
+    "the request that made a case, so a retried request gets the same case back",
+    sqlite=(
+        """CREATE TABLE case_requests (
+            case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+            key_hash TEXT NOT NULL UNIQUE
+                CHECK (length(key_hash) = 64 AND key_hash NOT GLOB '*[^0-9a-f]*'),
+            request_hash TEXT NOT NULL
+                CHECK (length(request_hash) = 64 AND request_hash NOT GLOB '*[^0-9a-f]*'),
+            sealed_pin TEXT,
+            expires_at TEXT NOT NULL
+        )""",
+        # Every case creation drops the sealed PINs past their time; this finds them.
+        """CREATE INDEX case_requests_expiring ON case_requests (expires_at)
+            WHERE sealed_pin IS NOT NULL""",
+    ),
+    postgres=(
+        """CREATE TABLE case_requests (
+            case_id BIGINT PRIMARY KEY REFERENCES cases (id),
+            key_hash TEXT NOT NULL UNIQUE CHECK (key_hash ~ '^[0-9a-f]{64}$'),
+            request_hash TEXT NOT NULL CHECK (request_hash ~ '^[0-9a-f]{64}$'),
+            sealed_pin TEXT,
+            expires_at TIMESTAMPTZ NOT NULL
+        )""",
+        """CREATE INDEX case_requests_expiring ON case_requests (expires_at)
+            WHERE sealed_pin IS NOT NULL""",
+    ),
+)
+
+
 MATCH_PLATFORMS = Migration(
     4,
     "Which platforms matched each entry; match counts by size, for the review list",
@@ -328,5 +362,6 @@ MATCH_PLATFORMS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, PLATFORMS, MATCH_PLATFORMS)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, PLATFORMS, CASE_REQUESTS, MATCH_PLATFORMS)
 LATEST = MIGRATIONS[-1].version

@@ -89,6 +89,37 @@ class Case:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseRequest:
+    """What is kept of a request that made a case with an idempotency key, so that the same
+    request sent again (after a lost answer) gets the same case and PIN rather than a second case.
+
+    Never the key itself: a stolen copy of the database opens no PIN (see ``bank.retries``).
+    """
+
+    #: SHA-256 of the client's idempotency key, lower-case hex.
+    key_hash: str
+    #: SHA-256 of what was asked (the images' hashes), lower-case hex.
+    request_hash: str
+    #: The PIN, sealed under a key derived from the idempotency key; ``None`` once expired.
+    sealed_pin: str | None = field(repr=False)
+    #: When ``sealed_pin`` is dropped; the hashes stay, so the key still cannot make a new case.
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NewCase:
+    """A case made with its entries in one transaction, or found again for a retried request."""
+
+    case: Case
+    #: One entry per signal given, in order (a repeated signal gives the same entry).
+    entries: list[Entry]
+    #: The kept request, if one was given: on a replay, the one kept the first time.
+    request: CaseRequest | None = None
+    #: The request's key had made this case already: nothing was added this time.
+    replayed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One hash in one bank. Only ``status`` ever changes; the rest is fixed when it is added."""
 

@@ -23,12 +23,14 @@ from unshared.bank.models import (
     Bank,
     BankKind,
     Case,
+    CaseRequest,
     CaseStatus,
     Change,
     Entry,
     EntryStatus,
     HistoryEvent,
     ImportSummary,
+    NewCase,
 )
 from unshared.bank.platform import PlatformRecords
 from unshared.bank.secrets import is_pin_hash, new_case_number, normalise_case_number
@@ -139,20 +141,107 @@ class SQLStore(PlatformRecords):
             raise InvalidInput("create_case takes hash_pin(pin), never the PIN itself")
         actor = validate.text("actor", actor, required=True)
         with self._writing() as w:
-            for _ in range(20):
-                number = new_case_number()
-                if not w.tx.execute("SELECT id FROM cases WHERE number = ?", (number,)):
-                    break
-            else:  # pragma: no cover - 20 collisions in a space of 6.6e11
-                raise UnsharedError("could not draw an unused case number")
-            rows = w.tx.execute(
-                "INSERT INTO cases (number, pin_hash, status, created_at) VALUES (?, ?, ?, ?)"
-                " RETURNING id",
-                (number, pin_hash, "active", w.when),
+            return self._insert_case(w, pin_hash, actor)
+
+    def create_case_with_entries(
+        self,
+        pin_hash: str,
+        bank: str,
+        signals: Sequence[Signal],
+        *,
+        source: str = "",
+        actor: str = "person",
+        request: CaseRequest | None = None,
+    ) -> NewCase:
+        if not is_pin_hash(pin_hash):
+            raise InvalidInput("create_case_with_entries takes hash_pin(pin), never the PIN")
+        if isinstance(signals, Signal):
+            raise InvalidInput("create_case_with_entries takes a sequence of signals")
+        items = validate.records([(signal, {}) for signal in signals])
+        source = validate.text("source", source)
+        actor = validate.text("actor", actor, required=True)
+        if request is not None:
+            request = validate.case_request(request)
+        with self._writing() as w:
+            # Sealed PINs past their time go first, so none is ever handed out late.
+            w.tx.execute(
+                "UPDATE case_requests SET sealed_pin = NULL"
+                " WHERE sealed_pin IS NOT NULL AND expires_at <= ?",
+                (w.when,),
             )
-            case = Case(rows[0][0], number, pin_hash, "active", w.now, None)
-            w.event(actor, "case.create", "case", case.id)
+            if request is not None:
+                kept = w.tx.execute(
+                    "SELECT case_id, request_hash, sealed_pin, expires_at FROM case_requests"
+                    " WHERE key_hash = ?",
+                    (request.key_hash,),
+                )
+                if kept:
+                    return self._replay(w, bank, items, request, kept[0])
+            case = self._insert_case(w, pin_hash, actor)
+            added = self._add(w, bank, items, case.id, source, actor)
+            if request is not None:
+                w.tx.execute(
+                    "INSERT INTO case_requests"
+                    " (case_id, key_hash, request_hash, sealed_pin, expires_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (
+                        case.id,
+                        request.key_hash,
+                        request.request_hash,
+                        request.sealed_pin,
+                        self._time_in(request.expires_at),
+                    ),
+                )
+        return NewCase(case, [entry for entry, _ in added], request)
+
+    def _insert_case(self, w: Ledger, pin_hash: str, actor: str) -> Case:
+        for _ in range(20):
+            number = new_case_number()
+            if not w.tx.execute("SELECT id FROM cases WHERE number = ?", (number,)):
+                break
+        else:  # pragma: no cover - 20 collisions in a space of 6.6e11
+            raise UnsharedError("could not draw an unused case number")
+        rows = w.tx.execute(
+            "INSERT INTO cases (number, pin_hash, status, created_at) VALUES (?, ?, ?, ?)"
+            " RETURNING id",
+            (number, pin_hash, "active", w.when),
+        )
+        case = Case(rows[0][0], number, pin_hash, "active", w.now, None)
+        w.event(actor, "case.create", "case", case.id)
         return case
+
+    def _replay(
+        self,
+        w: Ledger,
+        bank_name: str,
+        items: list[tuple[Signal, dict[str, Any]]],
+        request: CaseRequest,
+        kept: tuple[Any, ...],
+    ) -> NewCase:
+        """The case a request with this key made before, its entries for these signals."""
+        case_id, request_hash, sealed_pin, expires_at = kept
+        if request_hash != request.request_hash:
+            raise Conflict(
+                "this Idempotency-Key was used for a different request; draw a new key"
+                " for new photos"
+            )
+        case = self._case(w.tx, case_id)
+        bank = self._bank(w.tx, bank_name)
+        # Newest last, so a hash withdrawn and added again gives its live entry.
+        rows = w.tx.execute(
+            f"{ENTRY} WHERE e.case_id = ? AND e.bank_id = ? ORDER BY e.id", (case_id, bank.id)
+        )
+        by_hash = {(row[4], row[5]): self._entry_of(row) for row in rows}
+        try:
+            entries = [by_hash[(signal.name, signal.hex)] for signal, _ in items]
+        except KeyError:
+            raise UnsharedError(
+                f"case {case_id} lacks a hash of the request that made it"
+            ) from None
+        kept_request = CaseRequest(
+            request.key_hash, request_hash, sealed_pin, self._time_out(expires_at)
+        )
+        return NewCase(case, entries, kept_request, replayed=True)
 
     def get_case(self, number: str) -> Case:
         number = normalise_case_number(number)

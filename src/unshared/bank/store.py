@@ -18,12 +18,14 @@ from unshared.bank.models import (
     Bank,
     BankKind,
     Case,
+    CaseRequest,
     Change,
     Entry,
     EntryStatus,
     HistoryEvent,
     ImportSummary,
     KeyRole,
+    NewCase,
     Report,
     ReportOutcome,
     ReviewItem,
@@ -101,7 +103,32 @@ class Store(EntryReader, Protocol):
         ...
 
     def create_case(self, pin_hash: str, actor: str = "person") -> Case:
-        """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``."""
+        """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``.
+
+        A person's case is made with ``create_case_with_entries``, so that it is never seen
+        without its hashes nor its hashes without it."""
+        ...
+
+    def create_case_with_entries(
+        self,
+        pin_hash: str,
+        bank: str,
+        signals: Sequence[Signal],
+        *,
+        source: str = "",
+        actor: str = "person",
+        request: CaseRequest | None = None,
+    ) -> NewCase:
+        """A new active case holding ``signals`` in ``bank``, all in ONE transaction with their
+        feed changes and history: a failure anywhere (an unknown bank, a crash) leaves no case and
+        no entry. Entries are one per signal, in order, as ``add_entries`` gives them.
+
+        ``request`` (see ``bank.retries``) is kept with the case. If a case was already made
+        with its ``key_hash``, nothing is added: that case comes back with ``replayed=True``,
+        its entries for ``signals`` and the request kept the first time; ``Conflict`` if that
+        one's ``request_hash`` differs. Each call first forgets the sealed PINs whose
+        ``expires_at`` has passed (the hashes stay, so a key is never used for a second case).
+        """
         ...
 
     def get_case(self, number: str) -> Case:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from unshared.bank.models import (
@@ -17,6 +18,7 @@ from unshared.bank.models import (
     REPORT_OUTCOMES,
     SUBJECT_TYPES,
     BankKind,
+    CaseRequest,
     EntryStatus,
     KeyRole,
     ReportOutcome,
@@ -95,6 +97,27 @@ def key_hash(value: object) -> str:
     if not isinstance(value, str) or not _SHA256_HEX.fullmatch(value):
         raise InvalidInput("a key hash is the SHA-256 of the key in 64 lower-case hex digits")
     return value
+
+
+def digest(what: str, value: object) -> str:
+    """A SHA-256 digest as lower-case hex (64 digits)."""
+    if not isinstance(value, str) or not _SHA256_HEX.fullmatch(value):
+        raise InvalidInput(f"{what} is a SHA-256 digest in 64 lower-case hex digits")
+    return value
+
+
+def case_request(request: object) -> CaseRequest:
+    """What a new case keeps of the request that made it (see ``bank.retries``)."""
+    if not isinstance(request, CaseRequest):
+        raise InvalidInput("request is a CaseRequest")
+    digest("a request's key hash", request.key_hash)
+    digest("a request's hash", request.request_hash)
+    if request.sealed_pin is None:
+        raise InvalidInput("a new case's request keeps its sealed PIN")
+    text("a sealed PIN", request.sealed_pin, max_len=1000, required=True)
+    if not isinstance(request.expires_at, datetime) or request.expires_at.tzinfo is None:
+        raise InvalidInput("a request's expiry is a time with its time zone")
+    return request
 
 
 def report_outcome(outcome: object) -> ReportOutcome:

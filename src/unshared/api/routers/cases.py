@@ -5,7 +5,9 @@ PIN-bearing calls are POSTs, so the PIN is never in a URL (and so never in an ac
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response, status
 
 from unshared.actions.cases import CaseView
 from unshared.api import schemas
@@ -50,11 +52,33 @@ def _open(state: State, client: str, number: str, pin: str) -> Case:
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-def create_case(body: schemas.NewCase, state: State, client: Client) -> schemas.CaseCreated:
-    """Make a case from the hashes of a person's photos. The PIN is shown this once."""
+def create_case(
+    body: schemas.NewCase,
+    state: State,
+    client: Client,
+    response: Response,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            description="A random key of 16 to 128 characters of A-Z a-z 0-9 - _, drawn by the"
+            " client for this one case. The same request sent again with it (after a lost"
+            " answer) gets the same case and PIN, for 24 hours.",
+        ),
+    ] = None,
+) -> schemas.CaseCreated:
+    """Make a case from the hashes of a person's photos. The PIN is shown this once (and again
+    to a retry with the same Idempotency-Key)."""
     state.case_creations.hit(client)
-    case, pin, entries = state.cases.create([image.signals() for image in body.images])
-    return schemas.CaseCreated(case=case.number, pin=pin, status=case.status, hashes=len(entries))
+    least = state.settings.pdq_min_quality
+    made = state.cases.create(
+        [image.signals(least) for image in body.images], idempotency_key=idempotency_key
+    )
+    if made.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    return schemas.CaseCreated(
+        case=made.case.number, pin=made.pin, status=made.case.status, hashes=len(made.entries)
+    )
 
 
 @router.post("/{number}/status")
@@ -70,7 +94,7 @@ def add_hashes(
 ) -> schemas.CaseStatus:
     """Add the hashes of more photos to the case."""
     case = _open(state, client, number, body.pin)
-    state.cases.add(case, [image.signals() for image in body.images])
+    state.cases.add(case, [image.signals(state.settings.pdq_min_quality) for image in body.images])
     return _view(state.cases.view(case))
 
 

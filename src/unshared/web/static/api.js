@@ -16,12 +16,12 @@ export class ApiError extends Error {
   }
 }
 
-async function post(path, body) {
+async function post(path, body, headers = {}) {
   let response;
   try {
     response = await fetch(path, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
       body: JSON.stringify(body),
       cache: "no-store",
       credentials: "same-origin",
@@ -50,8 +50,35 @@ async function post(path, body) {
 
 const casePath = (number, action) => `/v1/cases/${encodeURIComponent(number.trim())}/${action}`;
 
-/** A new case from the images' hashes: `{case, pin, status, hashes}`. */
-export const createCase = (images) => post("/v1/cases", { images });
+/** A fresh Idempotency-Key for one new case: 32 random bytes, base64url (43 characters).
+ * Whoever could guess it could open the PIN from a stolen copy of the server's database. */
+export function newCaseKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replaceAll("=", "");
+}
+
+/** Pauses before sending a new case again after no answer or a 5xx. */
+const RESEND_AFTER_MS = [500, 1500, 4000];
+
+/** A new case from the images' hashes: `{case, pin, status, hashes}`.
+ *
+ * `key` (from `newCaseKey`) goes as the Idempotency-Key. A lost answer (no answer, or a 5xx from
+ * the server or a proxy) may hide a case that was made: the request is sent again with the same
+ * key, and the server answers with that case and its PIN rather than making a second one. */
+export async function createCase(images, key) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await post("/v1/cases", { images }, { "Idempotency-Key": key });
+    } catch (error) {
+      const lost = error.code === "network" || error.status >= 500;
+      if (!lost || attempt >= RESEND_AFTER_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RESEND_AFTER_MS[attempt]));
+    }
+  }
+}
 
 /** The case's status: `{case, status, created_at, withdrawn_at, hashes, reports}`. */
 export const caseStatus = (number, pin) => post(casePath(number, "status"), { pin });

@@ -20,6 +20,7 @@ const state = {
   session: null, // {number, pin} of the open case
   status: null, // the open case's last status
   created: null, // {number, pin, at} of a case just made, until the person moves on
+  pendingCase: null, // {body, key} of a new case sent without an answer yet
   sending: false,
 };
 
@@ -155,7 +156,15 @@ async function send() {
       batches.push(images.slice(i, i + api.MAX_IMAGES_PER_CALL));
     }
     if (state.mode === "new") {
-      const made = await api.createCase(batches.shift());
+      const first = batches.shift();
+      // Sending the same photos again after an error reuses the key: if the lost try made the
+      // case, the server hands back that case and its PIN instead of making a second one.
+      const body = JSON.stringify(first);
+      if (state.pendingCase?.body !== body) {
+        state.pendingCase = { body, key: api.newCaseKey() };
+      }
+      const made = await api.createCase(first, state.pendingCase.key);
+      state.pendingCase = null;
       state.session = { number: made.case, pin: made.pin };
       state.created = { number: made.case, pin: made.pin, at: new Date() };
     }
