@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Literal, TextIO
 from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
 from unshared.config import Settings
 from unshared.errors import InvalidInput, NotFound
-from unshared.hashing import Limits, hash_pixels
-from unshared.hashing.batch import FileResult, Views, hash_files, views_of
-from unshared.hashing.decode import decode_for_pdq
+from unshared.hashing import Limits
+from unshared.hashing.batch import FileResult, Views, hash_data, hash_files
+from unshared.hashing.pool import DecodePool
+from unshared.signals import Pdq
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.signals import SignalSet
@@ -38,6 +39,7 @@ class Unshared:
         self._index_lock = threading.Lock()
         self._features: FeatureIndex | None = None
         self._features_changed = False
+        self._pool: DecodePool | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -87,7 +89,23 @@ class Unshared:
 
     @property
     def limits(self) -> Limits:
-        return Limits(self.settings.max_file_bytes, self.settings.max_pixels)
+        return Limits.of(self.settings)
+
+    def _hash_data(
+        self, data: bytes, min_quality: int, dihedral: bool, views: Views
+    ) -> tuple[SignalSet, tuple[Pdq, ...], Features | None]:
+        """Decode and hash one upload in the decode pool (``hashing.pool``): a hostile file
+        costs a worker, bounded in time and memory, never the server."""
+        args = (data, self.limits, min_quality, dihedral, views)
+        if self.settings.decode_workers <= 0:
+            return hash_data(*args)
+        with self._index_lock:
+            if self._pool is None:
+                s = self.settings
+                self._pool = DecodePool(
+                    s.decode_workers, s.decode_timeout, s.decode_memory_mb, s.decode_timeout
+                )
+        return self._pool.run(hash_data, *args)
 
     def warm(self) -> None:
         """Load (or build) the indexes now rather than on the first query."""
@@ -105,6 +123,9 @@ class Unshared:
             self._features_changed = False
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
         self.save_index()
         if self._store is not None:
             self._store.close()
@@ -155,13 +176,17 @@ class Unshared:
         For a ``protect`` bank the image's local features are also kept, in the feature index
         beside the PDQ index, keyed by its PDQ entry."""
         kind = self.store.get_bank(bank).kind
-        rgb = decode_for_pdq(data, self.limits)
-        signals = hash_pixels(data, rgb, min_quality=self.settings.pdq_min_quality)
-        entries = self.add_signals(bank, signals, source=source, actor=actor)
+        views = Views()
         if kind == "protect":
-            from unshared.features import extract
+            from unshared.features import MAX_KEYPOINTS
 
-            self._add_features(entries, extract(rgb))
+            views = Views(keypoints=MAX_KEYPOINTS)
+        signals, _, features = self._hash_data(
+            data, self.settings.pdq_min_quality, dihedral=False, views=views
+        )
+        entries = self.add_signals(bank, signals, source=source, actor=actor)
+        if features is not None:
+            self._add_features(entries, features)
         return entries
 
     def _add_features(self, entries: list[Entry], features: Features) -> None:
@@ -223,10 +248,10 @@ class Unshared:
     def match_image_signals(self, data: bytes) -> tuple[SignalSet, Verdict]:
         """Hash image bytes in memory (never stored) and match them, in all 8 orientations,
         also with any margins trimmed, and by local features when protect banks hold any."""
-        rgb = decode_for_pdq(data, self.limits)
-        signals = hash_pixels(data, rgb, min_quality=0, dihedral=True)
         matcher = self.matcher
-        trimmed, features = views_of(rgb, self._query_views(matcher))
+        signals, trimmed, features = self._hash_data(
+            data, 0, dihedral=True, views=self._query_views(matcher)
+        )
         query = Query(
             pdq=signals.pdq_dihedral,
             quality=signals.quality,
