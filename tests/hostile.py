@@ -6,12 +6,19 @@ formats' own structure (PNG chunks, TIFF tags, WebP's canvas header), as an atta
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
+import os
 import struct
+import subprocess
+import sys
+import threading
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
-from PIL import Image
 
 from tests.imaging import encode, noise_image
 
@@ -95,10 +102,100 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 }
 
 
-def roundtrip_ok(data: bytes) -> bool:
-    """Whether Pillow recognises ``data`` at all (the builders' own test)."""
+# -- measuring a process tree's peak memory (Linux /proc) ---------------------------------------
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process under ``pid`` (children, their children, ...)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _status(pid: int, field: str) -> int:
+    """A ``/proc/PID/status`` figure in bytes; 0 once the process is gone."""
     try:
-        Image.open(io.BytesIO(data))
-    except Exception:
-        return False
-    return True
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    return 0
+
+
+@contextmanager
+def peak_memory(pid: int) -> Iterator[dict[str, int]]:
+    """Measure the peak memory of process ``pid`` and of its descendants over the block.
+
+    Yields a dict filled in at the end: ``own``, the peak of ``pid`` over its resident size when
+    the block began (the server runs in the test's process, whose own size is pytest's), and
+    ``children``, the largest peak of any descendant. Peaks come from ``VmHWM``, reset at the
+    start (``clear_refs``); descendants that end within the block are caught by sampling.
+    """
+    for each in [pid, *descendants(pid)]:
+        with contextlib.suppress(OSError):
+            Path(f"/proc/{each}/clear_refs").write_text("5")
+    before = _status(pid, "VmRSS")
+    figures = {"own": 0, "children": 0}
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.01):
+            for child in descendants(pid):
+                figures["children"] = max(figures["children"], _status(child, "VmHWM"))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield figures
+    finally:
+        stop.set()
+        sampler.join()
+        for child in descendants(pid):
+            figures["children"] = max(figures["children"], _status(child, "VmHWM"))
+        figures["own"] = max(0, _status(pid, "VmHWM") - before)
+
+
+# -- running the real CLI -----------------------------------------------------------------------
+
+#: Runs the ``unshared`` command from this interpreter, whichever ``unshared`` is on PATH.
+CLI = [sys.executable, "-c", "import sys; sys.argv[0] = 'unshared'; from unshared.cli import main; main()"]
+
+# Runs its arguments as its only child, so that RUSAGE_CHILDREN's peak is that child's alone.
+_MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.monotonic()
+try:
+    done = subprocess.run(sys.argv[2:], capture_output=True, text=True, timeout=float(sys.argv[1]))
+    answer = [done.returncode, done.stdout, done.stderr]
+except subprocess.TimeoutExpired:
+    answer = [None, "", "timed out"]
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps([time.monotonic() - start, peak, *answer]))
+"""
+
+
+def run_measured(args: list[str], timeout: float) -> tuple[float, int, int | None, str, str]:
+    """Run a command; its seconds, peak resident bytes, exit code (None when stopped at
+    ``timeout``), stdout and stderr."""
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(timeout), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    seconds, peak, code, stdout, stderr = json.loads(out)
+    return seconds, peak, code, stdout, stderr
