@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.hostile import CLI, HOSTILE, run_measured  # noqa: E402
+from tests.hostile import CLI, HOSTILE, run_measured
 
 
 def measure(path: Path, timeout: float, cap_mb: int) -> tuple[float, float, str]:

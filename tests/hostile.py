@@ -7,7 +7,6 @@ formats' own structure (PNG chunks, TIFF tags, WebP's canvas header), as an atta
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import struct
@@ -18,7 +17,6 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
 
 from tests.imaging import encode, noise_image
 
@@ -172,7 +170,11 @@ def peak_memory(pid: int) -> Iterator[dict[str, int]]:
 # -- running the real CLI -----------------------------------------------------------------------
 
 #: Runs the ``unshared`` command from this interpreter, whichever ``unshared`` is on PATH.
-CLI = [sys.executable, "-c", "import sys; sys.argv[0] = 'unshared'; from unshared.cli import main; main()"]
+CLI = [
+    sys.executable,
+    "-c",
+    "import sys; sys.argv[0] = 'unshared'; from unshared.cli import main; main()",
+]
 
 # Runs its arguments as its only child, so that RUSAGE_CHILDREN's peak is that child's alone.
 _MEASURE = """

@@ -19,10 +19,9 @@ from unshared.errors import InvalidInput, NotFound
 from unshared.hashing import Limits
 from unshared.hashing.batch import FileResult, Views, hash_data, hash_files
 from unshared.hashing.pool import DecodePool
-from unshared.signals import Pdq
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
-from unshared.signals import SignalSet
+from unshared.signals import Pdq, SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features

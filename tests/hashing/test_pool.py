@@ -71,7 +71,9 @@ def test_typed_errors_come_back_as_they_are(pool: DecodePool) -> None:
         pool.run(_raise_invalid, "no good")
     assert caught.value.detail == {"why": "test"}
     with pytest.raises(LowQuality):  # a flat picture, hashed in the worker
-        pool.run(hash_data, png_of_zeros(300, 300), Limits(), Pdq.DEFAULT_MIN_QUALITY, False, Views())
+        pool.run(
+            hash_data, png_of_zeros(300, 300), Limits(), Pdq.DEFAULT_MIN_QUALITY, False, Views()
+        )
     with pytest.raises(RuntimeError, match="KeyError"):  # our bug, not the sender's
         pool.run(_raise_other)
     assert pool.run(os.getpid) in pool.pids()  # the worker lived through all of them

@@ -16,8 +16,8 @@ from unshared.errors import FileTooLarge, InvalidInput, NotFound, UnsharedError
 from unshared.hashing import hash_pixels
 from unshared.hashing.decode import Limits, check_size, decode_for_pdq
 from unshared.hashing.normalise import trimmed_views
-from unshared.hashing.pool import die_with_parent
 from unshared.hashing.pdq import pdq_dihedral_of_pixels
+from unshared.hashing.pool import die_with_parent
 from unshared.signals import Pdq, SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when features are asked for

@@ -119,9 +119,7 @@ class DecodePool:
     def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker; its ``UnsharedError`` is raised here as it is."""
         if not self._slots.acquire(timeout=self.wait):
-            raise Unavailable(
-                "too many images are being decoded; try again shortly", retry_after=1
-            )
+            raise Unavailable("too many images are being decoded; try again shortly", retry_after=1)
         try:
             worker = self._take()
             try:
@@ -136,7 +134,7 @@ class DecodePool:
             except (EOFError, OSError, BrokenPipeError):
                 # The worker died: its memory cap, or a decoder that crashed on this file.
                 self._discard(worker)
-                raise CorruptImage("the decoder stopped on this image") from None
+                raise CorruptImage("the decoder stopped on this image", worker="died") from None
             self._idle.put(worker)
             if not ok:
                 raise value
