@@ -96,18 +96,29 @@ class Unshared:
         """Decode and hash one upload in the decode pool (``hashing.pool``): a hostile file
         costs a worker, bounded in time and memory, never the server."""
         args = (data, self.limits, min_quality, dihedral, views)
-        if self.settings.decode_workers <= 0:
+        pool = self._decode_pool()
+        if pool is None:
             return hash_data(*args)
+        return pool.run(hash_data, *args)
+
+    def _decode_pool(self) -> DecodePool | None:
+        """The pool, started on first use; None when ``decode_workers`` is 0."""
+        s = self.settings
+        if s.decode_workers <= 0:
+            return None
         with self._index_lock:
             if self._pool is None:
-                s = self.settings
                 self._pool = DecodePool(
                     s.decode_workers, s.decode_timeout, s.decode_memory_mb, s.decode_timeout
                 )
-        return self._pool.run(hash_data, *args)
+            return self._pool
 
     def warm(self) -> None:
-        """Load (or build) the indexes now rather than on the first query."""
+        """Load (or build) the indexes and start the decode workers now rather than on the
+        first query."""
+        pool = self._decode_pool()
+        if pool is not None:
+            pool.start()
         self.index  # noqa: B018 - loads or builds it
         if self._has_features():
             self.features.warm()

@@ -110,15 +110,12 @@ def test_requests_past_the_cap_wait_then_get_503(pool: DecodePool) -> None:
     assert pool.run(len, b"") == 0  # free again
 
 
-def test_close_ends_every_worker() -> None:
+def test_start_then_close_ends_every_worker() -> None:
     pool = DecodePool(workers=2, timeout=5, memory_mb=0, wait=1)
-    threads = [threading.Thread(target=pool.run, args=(time.sleep, 0.3)) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    pool.start()
     pids = pool.pids()
-    assert len(pids) == 2
+    assert len(pids) == 2 and all(_alive(pid) for pid in pids)
+    assert pool.run(os.getpid) in pids
     pool.close()
     assert all(_wait_dead(pid) for pid in pids)
     with pytest.raises(Unavailable):

@@ -108,6 +108,7 @@ class DecodePool:
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.wait = wait
+        self.workers = workers
         self._slots = threading.BoundedSemaphore(workers)
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._all: set[_Worker] = set()
@@ -115,6 +116,13 @@ class DecodePool:
         self._closed = False
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(PRELOAD)
+
+    def start(self) -> None:
+        """Start the workers now rather than on the first uploads."""
+        with self._lock:
+            missing = self.workers - len(self._all)
+        for _ in range(max(0, missing)):
+            self._idle.put(self._new())
 
     def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker; its ``UnsharedError`` is raised here as it is."""
@@ -147,15 +155,18 @@ class DecodePool:
             try:
                 worker = self._idle.get_nowait()
             except queue.Empty:
-                with self._lock:
-                    if self._closed:
-                        raise Unavailable("the service is shutting down") from None
-                    worker = _Worker(self._context, self.memory_mb)
-                    self._all.add(worker)
-                return worker
+                return self._new()
             if worker.process.is_alive():
                 return worker
             self._discard(worker)
+
+    def _new(self) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise Unavailable("the service is shutting down")
+            worker = _Worker(self._context, self.memory_mb)
+            self._all.add(worker)
+        return worker
 
     def _discard(self, worker: _Worker) -> None:
         with self._lock:
