@@ -102,13 +102,22 @@ class _Worker:
 class DecodePool:
     """Run functions in ``workers`` worker processes, each call within ``timeout`` seconds and
     each worker within ``memory_mb`` megabytes (0: no cap). Thread-safe; workers start when
-    first needed."""
+    first needed (or at ``start``).
 
-    def __init__(self, workers: int, timeout: float, memory_mb: int, wait: float) -> None:
+    A call waits up to ``wait`` seconds for a free worker, and at most ``waiting`` calls wait at
+    once (default 4 per worker): past that a call is refused at once, so that a flood of uploads
+    cannot hold every thread of the server waiting here while other requests starve."""
+
+    def __init__(
+        self, workers: int, timeout: float, memory_mb: int, wait: float, waiting: int | None = None
+    ) -> None:
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.wait = wait
         self.workers = workers
+        self._room = threading.BoundedSemaphore(
+            workers + (4 * workers if waiting is None else waiting)
+        )
         self._slots = threading.BoundedSemaphore(workers)
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._all: set[_Worker] = set()
@@ -126,29 +135,37 @@ class DecodePool:
 
     def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker; its ``UnsharedError`` is raised here as it is."""
-        if not self._slots.acquire(timeout=self.wait):
-            raise Unavailable("too many images are being decoded; try again shortly", retry_after=1)
+        busy = Unavailable("too many images are being decoded; try again shortly", retry_after=1)
+        if not self._room.acquire(blocking=False):
+            raise busy
         try:
-            worker = self._take()
+            if not self._slots.acquire(timeout=self.wait):
+                raise busy
             try:
-                worker.conn.send((function, args))
-                if not worker.conn.poll(self.timeout):
-                    self._discard(worker)
-                    raise ImageTooComplex(
-                        f"the image took more than {self.timeout:g} s to decode",
-                        limit=self.timeout,
-                    )
-                ok, value = worker.conn.recv()
-            except (EOFError, OSError, BrokenPipeError):
-                # The worker died: its memory cap, or a decoder that crashed on this file.
-                self._discard(worker)
-                raise CorruptImage("the decoder stopped on this image", worker="died") from None
-            self._idle.put(worker)
-            if not ok:
-                raise value
-            return value  # type: ignore[no-any-return]
+                return self._run(function, args)
+            finally:
+                self._slots.release()
         finally:
-            self._slots.release()
+            self._room.release()
+
+    def _run(self, function: Callable[..., T], args: tuple[Any, ...]) -> T:
+        worker = self._take()
+        try:
+            worker.conn.send((function, args))
+            if not worker.conn.poll(self.timeout):
+                self._discard(worker)
+                raise ImageTooComplex(
+                    f"the image took more than {self.timeout:g} s to decode", limit=self.timeout
+                )
+            ok, value = worker.conn.recv()
+        except (EOFError, OSError):
+            # The worker died: its memory cap, or a decoder that crashed on this file.
+            self._discard(worker)
+            raise CorruptImage("the decoder stopped on this image", worker="died") from None
+        self._idle.put(worker)
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
 
     def _take(self) -> _Worker:
         while True:
