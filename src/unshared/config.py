@@ -39,6 +39,22 @@ class Settings:
     #: Images with more pixels than this are refused before they are decoded (decompression bombs).
     #: 200 million covers the largest phone cameras (200 MP).
     max_pixels: int = 200_000_000
+    #: Images whose longest side is over this many pixels are refused before they are decoded.
+    max_side: int = 50_000
+    #: Images whose long side is more than this many times their short side are refused before
+    #: they are decoded: a 100 x 2,000,000 picture is under any pixel limit but no photo.
+    max_aspect: float = 50.0
+    #: Images whose decoded pixels would take more than this many bytes are refused before they
+    #: are decoded (JPEG counts at the reduced size it decodes at; the rest at full size).
+    max_decode_bytes: int = 256 * 1024 * 1024
+    #: The service decodes uploads in this many worker processes at most at once; 0 decodes in
+    #: the calling process, with no time or memory bound.
+    decode_workers: int = 2
+    #: Seconds one upload may take to decode and hash before its worker is killed
+    #: (``image_too_complex``); also how long a request waits for a free worker (then 503).
+    decode_timeout: float = 10.0
+    #: Each decode worker's address space, in MiB; 0 for no cap.
+    decode_memory_mb: int = 2048
     #: PDQ hashes below this quality (0-100) are refused as too flat to identify a picture.
     pdq_min_quality: int = Pdq.DEFAULT_MIN_QUALITY
     #: An entry that matches more uploads than this goes on the operators' review list; it keeps
@@ -128,6 +144,8 @@ def _coerce(name: str, type_name: Any, raw: Any) -> Any:
             return int(raw)
         if type_name in ("bool", bool):
             return _boolean(raw)
+        if type_name in ("float", float):
+            return float(raw)
         if type_name in ("Path", Path):
             return Path(raw).expanduser()
         return str(raw)

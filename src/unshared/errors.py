@@ -12,6 +12,7 @@ entry point each map them in exactly one place.
     │   │   └── CorruptImage           422
     │   ├── FileTooLarge               413
     │   ├── ImageTooLarge              413
+    │   ├── ImageTooComplex            422
     │   └── LowQuality                 422
     ├── NotFound                       404  exit 3
     ├── Conflict                       409  exit 4
@@ -99,6 +100,14 @@ class ImageTooLarge(InvalidInput):
 
     status = 413
     code = "image_too_large"
+
+
+class ImageTooComplex(InvalidInput):
+    """An image the decoder could not finish within its time or memory budget (the service's
+    ``decode_timeout`` and ``decode_memory_mb``): hostile, or too costly to be worth it."""
+
+    status = 422
+    code = "image_too_complex"
 
 
 class LowQuality(InvalidInput):

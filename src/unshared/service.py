@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Literal, TextIO
 from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
 from unshared.config import Settings
 from unshared.errors import InvalidInput, NotFound
-from unshared.hashing import Limits, hash_pixels
-from unshared.hashing.batch import FileResult, Views, hash_files, views_of
-from unshared.hashing.decode import decode_for_pdq
+from unshared.hashing import Limits
+from unshared.hashing.batch import FileResult, Views, hash_data, hash_files
+from unshared.hashing.pool import DecodePool
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
-from unshared.signals import SignalSet
+from unshared.signals import Pdq, SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
@@ -38,6 +38,7 @@ class Unshared:
         self._index_lock = threading.Lock()
         self._features: FeatureIndex | None = None
         self._features_changed = False
+        self._pool: DecodePool | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -88,10 +89,37 @@ class Unshared:
 
     @property
     def limits(self) -> Limits:
-        return Limits(self.settings.max_file_bytes, self.settings.max_pixels)
+        return Limits.of(self.settings)
+
+    def _hash_data(
+        self, data: bytes, min_quality: int, dihedral: bool, views: Views
+    ) -> tuple[SignalSet, tuple[Pdq, ...], Features | None]:
+        """Decode and hash one upload in the decode pool (``hashing.pool``): a hostile file
+        costs a worker, bounded in time and memory, never the server."""
+        args = (data, self.limits, min_quality, dihedral, views)
+        pool = self._decode_pool()
+        if pool is None:
+            return hash_data(*args)
+        return pool.run(hash_data, *args)
+
+    def _decode_pool(self) -> DecodePool | None:
+        """The pool, started on first use; None when ``decode_workers`` is 0."""
+        s = self.settings
+        if s.decode_workers <= 0:
+            return None
+        with self._index_lock:
+            if self._pool is None:
+                self._pool = DecodePool(
+                    s.decode_workers, s.decode_timeout, s.decode_memory_mb, s.decode_timeout
+                )
+            return self._pool
 
     def warm(self) -> None:
-        """Load (or build) the indexes now rather than on the first query."""
+        """Load (or build) the indexes and start the decode workers now rather than on the
+        first query."""
+        pool = self._decode_pool()
+        if pool is not None:
+            pool.start()
         self.index  # noqa: B018 - loads or builds it
         if self._has_features():
             self.features.warm()
@@ -106,6 +134,9 @@ class Unshared:
             self._features_changed = False
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
         self.save_index()
         if self._store is not None:
             self._store.close()
@@ -156,13 +187,17 @@ class Unshared:
         For a ``protect`` bank the image's local features are also kept, in the feature index
         beside the PDQ index, keyed by its PDQ entry."""
         kind = self.store.get_bank(bank).kind
-        rgb = decode_for_pdq(data, self.limits)
-        signals = hash_pixels(data, rgb, min_quality=self.settings.pdq_min_quality)
-        entries = self.add_signals(bank, signals, source=source, actor=actor)
+        views = Views()
         if kind == "protect":
-            from unshared.features import extract
+            from unshared.features import MAX_KEYPOINTS
 
-            self._add_features(entries, extract(rgb))
+            views = Views(keypoints=MAX_KEYPOINTS)
+        signals, _, features = self._hash_data(
+            data, self.settings.pdq_min_quality, dihedral=False, views=views
+        )
+        entries = self.add_signals(bank, signals, source=source, actor=actor)
+        if features is not None:
+            self._add_features(entries, features)
         return entries
 
     def _add_features(self, entries: list[Entry], features: Features) -> None:
@@ -224,10 +259,10 @@ class Unshared:
     def match_image_signals(self, data: bytes) -> tuple[SignalSet, Verdict]:
         """Hash image bytes in memory (never stored) and match them, in all 8 orientations,
         also with any margins trimmed, and by local features when protect banks hold any."""
-        rgb = decode_for_pdq(data, self.limits)
-        signals = hash_pixels(data, rgb, min_quality=0, dihedral=True)
         matcher = self.matcher
-        trimmed, features = views_of(rgb, self._query_views(matcher))
+        signals, trimmed, features = self._hash_data(
+            data, 0, dihedral=True, views=self._query_views(matcher)
+        )
         query = Query(
             pdq=signals.pdq_dihedral,
             quality=signals.quality,

@@ -65,3 +65,19 @@ def test_unmatched_benchmark_runs(tmp_path: Path) -> None:
     for kind in ("ncii", "protect"):
         assert rows[f"Unshared, {kind} bank: matches nothing"] == ["3", "0"]
         assert rows[f"Unshared, {kind} bank: a registered photo"] == ["3", "3"]
+
+
+def test_fuzz_benchmark_runs(tmp_path: Path) -> None:
+    command = [sys.executable, "benchmarks/fuzz.py", "--minutes", "0.05", "--out", str(tmp_path)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "crashes 0  hangs 0  untyped 0" in done.stdout
+
+
+def test_hostile_benchmark_runs() -> None:
+    command = [sys.executable, "benchmarks/hostile.py", "--only", "webp", "--timeout", "30"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = done.stdout.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["webp-64x3000000", "webp-64x3000"]
+    assert rows[0].endswith("image_too_large")

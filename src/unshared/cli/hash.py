@@ -51,7 +51,7 @@ def hash_command(
 ) -> None:
     """Hash images on this device: PDQ (with quality), MD5 and SHA-256. Nothing is sent anywhere."""
     config = settings(ctx)
-    limits = Limits(max_file_bytes=config.max_file_bytes, max_pixels=config.max_pixels)
+    limits = Limits.of(config)
     files = find_images(paths)
     err = stderr()
     out = stdout()

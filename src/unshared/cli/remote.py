@@ -70,7 +70,7 @@ def connect(server: str, key: str | None = None) -> Client:
 
 
 def limits(config: Settings) -> Limits:
-    return Limits(max_file_bytes=config.max_file_bytes, max_pixels=config.max_pixels)
+    return Limits.of(config)
 
 
 # -- sync -------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +17,7 @@ from unshared.hashing import hash_pixels
 from unshared.hashing.decode import Limits, check_size, decode_for_pdq
 from unshared.hashing.normalise import trimmed_views
 from unshared.hashing.pdq import pdq_dihedral_of_pixels
+from unshared.hashing.pool import die_with_parent
 from unshared.signals import Pdq, SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when features are asked for
@@ -109,6 +111,15 @@ def hash_file(
     return FileResult(path, signals=signals, trimmed=trimmed, features=features)
 
 
+def hash_data(
+    data: bytes, limits: Limits, min_quality: int, dihedral: bool, views: Views
+) -> tuple[SignalSet, tuple[Pdq, ...], Features | None]:
+    """One image's bytes -> its signals and the views asked for: what a decode worker runs."""
+    rgb = decode_for_pdq(data, limits)
+    signals = hash_pixels(data, rgb, min_quality=min_quality, dihedral=dihedral)
+    return (signals, *views_of(rgb, views))
+
+
 def views_of(rgb: np.ndarray, views: Views) -> tuple[tuple[Pdq, ...], Features | None]:
     """The 8 PDQ hashes of each trimmed view, one after the other (none when there is no
     margin to trim), and the local features of decoded pixels, as far as ``views`` asks."""
@@ -155,7 +166,12 @@ def hash_files(
     # progress bar moving and the cores evenly loaded.
     size = max(1, min(16, len(paths) // (workers * 4)))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    others = set(multiprocessing.active_children())
+    # Workers die with this process (SIGKILL included), and are killed here when it stops early
+    # (Ctrl-C, an error, a caller that stops reading): no worker hashes on for nobody.
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)
+    finished = False
+    try:
         futures = [
             pool.submit(_hash_chunk, c, limits, min_quality, dihedral, views) for c in chunks
         ]
@@ -164,3 +180,9 @@ def hash_files(
                 if on_done:
                     on_done(result)
                 yield result
+        finished = True
+    finally:
+        if not finished:
+            for process in set(multiprocessing.active_children()) - others:
+                process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)

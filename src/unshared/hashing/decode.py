@@ -8,6 +8,26 @@ this stays within a few bits of the full-size reference (``benchmarks/hash_throu
 
 Only a fixed list of formats is decoded: the ones people's photos come in. Formats that run
 external programs (EPS) or are rarely legitimate uploads are refused.
+
+Decoding has a budget, checked from the header before any pixel is decoded, because a file of a
+few hundred kilobytes can claim a picture that takes gigabytes and minutes to decode:
+
+- ``max_pixels``: width x height;
+- ``max_side`` and ``max_aspect``: the long side, and the long side over the short one (for a
+  long side over ``MAX_LONG_SIDE``). A 100 x 2,000,000 picture is under any pixel limit yet is
+  no photo or screenshot;
+- ``max_decode_bytes``: the memory the decoded picture needs in Pillow. Every format but JPEG
+  decodes at full size before it can be shrunk, so this bounds the one full-size copy; JPEG is
+  checked at the size its reduced (draft) decode gives.
+
+After decoding, the picture is shrunk before any other full-size copy is made where the result
+is the same (8-bit grey and RGB), 16-bit and float pictures are shrunk in their own mode before
+they are scaled to 8 bits, and a long side still over ``MAX_LONG_SIDE`` is squeezed (PDQ squeezes
+every picture to 64 x 64 anyway), so that the 8 turned copies of a thin picture stay small.
+
+Every failure of a decoder, whatever it raises (Pillow's ``OSError``, pillow-heif's
+``RuntimeError``, ...), becomes a ``CorruptImage``: a damaged upload is the sender's problem, not
+a server error.
 """
 
 from __future__ import annotations
@@ -15,10 +35,11 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pillow_heif
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from unshared.errors import (
     CorruptImage,
@@ -26,8 +47,12 @@ from unshared.errors import (
     FileTooLarge,
     ImageTooLarge,
     NotAnImage,
+    UnsharedError,
     UnsupportedFormat,
 )
+
+if TYPE_CHECKING:
+    from unshared.config import Settings
 
 pillow_heif.register_heif_opener()
 Image.init()
@@ -41,6 +66,9 @@ FORMATS = tuple(
 PDQ_SIDE = 256
 #: Largest integer shrink factor; JPEG's DCT scaling also stops at 1/8.
 MAX_REDUCE = 8
+#: A long side still over this after shrinking is squeezed to it. Only thin pictures get here
+#: (a 4000 x 3000 photo is 500 x 375 by then), so ordinary photos hash as before.
+MAX_LONG_SIDE = 4096
 
 # Our own pixel limit is checked before decoding; Pillow's warning would only repeat it.
 Image.MAX_IMAGE_PIXELS = None
@@ -48,8 +76,28 @@ Image.MAX_IMAGE_PIXELS = None
 
 @dataclass(frozen=True, slots=True)
 class Limits:
+    """The decoding budget; ``Settings`` documents each limit (``docs/configuration.md``)."""
+
     max_file_bytes: int = 50 * 1024 * 1024
     max_pixels: int = 200_000_000
+    max_side: int = 50_000
+    max_aspect: float = 50.0
+    max_decode_bytes: int = 256 * 1024 * 1024
+
+    @classmethod
+    def of(cls, settings: Settings) -> Limits:
+        return cls(
+            max_file_bytes=settings.max_file_bytes,
+            max_pixels=settings.max_pixels,
+            max_side=settings.max_side,
+            max_aspect=settings.max_aspect,
+            max_decode_bytes=settings.max_decode_bytes,
+        )
+
+
+# Bytes Pillow holds per pixel: 1 for 1/L/P, 2 for I;16, and 4 for everything else (RGB is
+# stored as RGBX).
+_PIXEL_BYTES = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2, "I;16N": 2}
 
 
 def check_size(nbytes: int, limits: Limits) -> None:
@@ -76,15 +124,20 @@ def decode_for_pdq(data: bytes, limits: Limits = Limits()) -> np.ndarray:
             warnings.simplefilter("ignore")  # Pillow warns on odd but readable metadata
             image = _open(data, limits)
             return _to_rgb_array(image)
-    except (NotAnImage, ImageTooLarge):
+    except UnsharedError:
         raise
-    except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, TypeError) as exc:
-        # Pillow reports truncated and damaged files through these.
-        raise CorruptImage(f"the image could not be decoded: {exc}") from exc
-    except Image.DecompressionBombError as exc:  # pragma: no cover - MAX_IMAGE_PIXELS is off
-        raise ImageTooLarge(str(exc)) from exc
     except MemoryError as exc:
         raise ImageTooLarge("the image needs more memory to decode than there is") from exc
+    except Exception as exc:
+        # Decoders report damaged files through any exception: Pillow through OSError,
+        # SyntaxError, ValueError, EOFError and more; pillow-heif through RuntimeError. All of
+        # them mean the same to the sender, and none is a fault of ours worth a traceback.
+        raise CorruptImage(f"the image could not be decoded: {_short(exc)}") from exc
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]
 
 
 def _open(data: bytes, limits: Limits) -> Image.Image:
@@ -100,40 +153,118 @@ def _open(data: bytes, limits: Limits) -> Image.Image:
         raise NotAnImage(
             "not an image: use JPEG, PNG, WebP, GIF, BMP, TIFF, HEIC or AVIF"
         ) from None
-    width, height = image.size
-    if width <= 0 or height <= 0:
-        raise CorruptImage(f"the image claims to be {width}x{height} pixels")
-    if width * height > limits.max_pixels:
-        raise ImageTooLarge(
-            f"the image is {width}x{height} = {width * height:,} pixels;"
-            f" the limit is {limits.max_pixels:,}",
-            width=width,
-            height=height,
-            limit=limits.max_pixels,
-        )
+    check_dimensions(image, limits)
     if image.format in ("JPEG", "MPO"):
         image.draft("RGB", (PDQ_SIDE, PDQ_SIDE))
+    check_decode_bytes(image, limits)
     image.load()
     return image
 
 
+def check_dimensions(image: Image.Image, limits: Limits) -> None:
+    """Refuse, from the header, a picture over the pixel, side or aspect limit."""
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        raise CorruptImage(f"the image claims to be {width}x{height} pixels")
+    long, short = max(width, height), min(width, height)
+    size = {"width": width, "height": height}
+    if width * height > limits.max_pixels:
+        raise ImageTooLarge(
+            f"the image is {width}x{height} = {width * height:,} pixels;"
+            f" the limit is {limits.max_pixels:,}",
+            **size,
+            limit=limits.max_pixels,
+        )
+    if long > limits.max_side:
+        raise ImageTooLarge(
+            f"the image is {width}x{height}; the longest side allowed is {limits.max_side:,}",
+            **size,
+            limit=limits.max_side,
+        )
+    # A small thin picture (a banner, a strip of a screenshot) costs nothing: only a long side
+    # past what hashing squeezes to anyway is refused for its shape.
+    if long > limits.max_aspect * short and long > MAX_LONG_SIDE:
+        raise ImageTooLarge(
+            f"the image is {width}x{height}, {long / short:,.0f} times longer than wide;"
+            f" the most allowed is {limits.max_aspect:g}",
+            **size,
+            limit=limits.max_aspect,
+        )
+
+
+def check_decode_bytes(image: Image.Image, limits: Limits) -> None:
+    """Refuse a picture whose decoded pixels would take more than ``max_decode_bytes``."""
+    width, height = image.size  # after draft, for JPEG: the size it will decode at
+    need = width * height * _PIXEL_BYTES.get(image.mode, 4)
+    if need > limits.max_decode_bytes:
+        raise ImageTooLarge(
+            f"the image ({width}x{height}, {image.mode}) needs {need:,} bytes to decode;"
+            f" the limit is {limits.max_decode_bytes:,}",
+            width=width,
+            height=height,
+            limit=limits.max_decode_bytes,
+        )
+
+
 def _to_rgb_array(image: Image.Image) -> np.ndarray:
-    image = ImageOps.exif_transpose(image)
-    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        image = _to_8bit(image)
-    # Transparency is dropped, keeping the colour under it, as the PDQ reference tools do: a
-    # hash shared by another bank must match the hash we make of the same file.
-    rgb = image.convert("RGB")
-    factor = min(MAX_REDUCE, rgb.width // PDQ_SIDE, rgb.height // PDQ_SIDE)
-    if factor >= 2:
-        rgb = rgb.reduce(factor)
+    image = _upright(image)
+    if image.mode.startswith("I;16"):
+        image = _to_8bit(_shrink_16bit(image), sixteen=True)
+    elif image.mode in ("I", "F"):
+        # Shrunk in its own mode first: scaling to 8 bits at full size took five full-size
+        # float arrays.
+        image = _to_8bit(_shrink(image))
+    if image.mode not in ("L", "RGB"):
+        # Transparency is dropped, keeping the colour under it, as the PDQ reference tools do: a
+        # hash shared by another bank must match the hash we make of the same file. (Pillow
+        # shrinks RGBA and LA premultiplied by alpha, so they are converted first.)
+        image = image.convert("RGB")
+    # For grey and RGB, shrinking before converting gives the same pixels without a full-size copy.
+    rgb = _squeeze(_shrink(image)).convert("RGB")
     return np.asarray(rgb, dtype=np.uint8)
 
 
-def _to_8bit(image: Image.Image) -> Image.Image:
+def _upright(image: Image.Image) -> Image.Image:
+    """Turn by the EXIF orientation; no copy when there is nothing to turn (Pillow's
+    ``exif_transpose`` copies the whole picture even then)."""
+    if image.getexif().get(ExifTags.Base.Orientation, 1) in (2, 3, 4, 5, 6, 7, 8):
+        return ImageOps.exif_transpose(image)
+    return image
+
+
+def _factor(image: Image.Image) -> int:
+    return min(MAX_REDUCE, image.width // PDQ_SIDE, image.height // PDQ_SIDE)
+
+
+def _shrink(image: Image.Image) -> Image.Image:
+    factor = _factor(image)
+    return image.reduce(factor) if factor >= 2 else image
+
+
+def _shrink_16bit(image: Image.Image) -> Image.Image:
+    """A 16-bit picture shrunk as 32-bit ``I``, a band of rows at a time: Pillow cannot shrink
+    16-bit pixels, and converting the whole picture first would double it."""
+    factor = max(1, _factor(image))
+    width, height = image.size
+    out = Image.new("I", (-(-width // factor), -(-height // factor)))
+    band = factor * 64  # a multiple of the factor, so the bands shrink as the whole would
+    for top in range(0, height, band):
+        strip = image.crop((0, top, width, min(height, top + band))).convert("I")
+        out.paste(strip.reduce(factor) if factor > 1 else strip, (0, top // factor))
+    return out
+
+
+def _squeeze(image: Image.Image) -> Image.Image:
+    """Box-shrink the long side of a thin picture to at most ``MAX_LONG_SIDE``."""
+    x = -(-image.width // MAX_LONG_SIDE)
+    y = -(-image.height // MAX_LONG_SIDE)
+    return image.reduce((x, y)) if x > 1 or y > 1 else image
+
+
+def _to_8bit(image: Image.Image, *, sixteen: bool = False) -> Image.Image:
     """Scale 16-bit and 32-bit grey to 0-255 by the range the mode can hold."""
     array = np.asarray(image)
-    if image.mode.startswith("I;16"):
+    if sixteen:
         scaled = array.astype(np.float32) / 257.0
     elif image.mode == "F":
         # Float images in the wild are stored either in 0..1 or in 0..255.

@@ -1,0 +1,93 @@
+"""The real ``unshared hash`` over hostile files, and its workers when it is killed (issue 10)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.hostile import CLI, HOSTILE, descendants, run_measured
+from tests.imaging import encode
+
+GIB = 1 << 30
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_is_answered_quickly_within_memory(tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.{name.split('-')[0]}"
+    path.write_bytes(HOSTILE[name]())
+    seconds, peak, code, stdout, stderr = run_measured([*CLI, "hash", "--json", str(path)], 30)
+    assert seconds < 5, f"{name}: {seconds:.1f} s"
+    assert peak < GIB, f"{name}: {peak >> 20} MiB"
+    assert code is not None, stderr
+    (result,) = [json.loads(line) for line in stdout.splitlines()]
+    if code == 0:
+        assert result["pdq"]
+    else:
+        assert result["code"] in {"image_too_large", "corrupt_image", "low_quality"}, result
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _busy_folder(folder: Path, count: int = 120) -> Path:
+    """``count`` copies of one 2000 x 1500 PNG: seconds of hashing on two workers."""
+    rng = np.random.default_rng(7)
+    pixels = rng.integers(0, 256, (1500, 2000, 3), dtype=np.uint8)
+    data = encode(Image.fromarray(pixels), "PNG", compress_level=1)
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:03}.png").write_bytes(data)
+    return folder
+
+
+def _start_and_wait_for_workers(folder: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
+    cli = subprocess.Popen(
+        [*CLI, "hash", "--json", "-w", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        workers = descendants(cli.pid)
+        if len(workers) >= 2:
+            return cli, workers
+        time.sleep(0.02)
+    cli.kill()
+    raise AssertionError("the CLI started no workers")
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_workers_end_with_the_cli(tmp_path: Path, how: signal.Signals) -> None:
+    """``kill -9`` (nothing of ours runs) and Ctrl-C (the CLI stops its pool) alike leave no
+    worker hashing on: with SIGKILL they die through PR_SET_PDEATHSIG."""
+    cli, workers = _start_and_wait_for_workers(_busy_folder(tmp_path / "photos"))
+    try:
+        assert cli.stdout is not None
+        cli.stdout.readline()  # hashing is under way
+        os.kill(cli.pid, how)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.05)
+        assert not [pid for pid in workers if _alive(pid)]
+        assert cli.wait(timeout=10) != 0
+    finally:
+        cli.kill()
+        cli.wait()
+        if cli.stdout is not None:
+            cli.stdout.close()
+        for pid in workers:  # only if the test failed: never leave them behind
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
