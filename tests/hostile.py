@@ -103,6 +103,15 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 # -- measuring a process tree's peak memory (Linux /proc) ---------------------------------------
 
 
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (a zombie, dead but not yet reaped, is not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 def descendants(pid: int) -> list[int]:
     """Every process under ``pid`` (children, their children, ...)."""
     children: dict[int, list[int]] = {}

@@ -65,7 +65,7 @@ def live_server(store_url: str, home: Path, **settings: Any) -> Iterator[LiveSer
     thread.start()
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(url, thread)
+        wait_ready(url, lambda: None if thread.is_alive() else "its thread ended")
         yield LiveServer(url, admin_key, config, store_url)
     finally:
         server.should_exit = True
@@ -73,12 +73,15 @@ def live_server(store_url: str, home: Path, **settings: Any) -> Iterator[LiveSer
         listener.close()
 
 
-def _wait_ready(url: str, thread: threading.Thread, timeout: float = 60.0) -> None:
+def wait_ready(url: str, running: Callable[[], str | None], timeout: float = 60.0) -> None:
+    """Wait for ``/readyz`` at ``url`` to say ready; ``running()`` names why the server stopped
+    (``None`` while it runs)."""
     deadline = time.monotonic() + timeout
     with httpx.Client(base_url=url, timeout=5) as http:
         while time.monotonic() < deadline:
-            if not thread.is_alive():
-                raise RuntimeError("the test server stopped before it was ready")
+            stopped = running()
+            if stopped is not None:
+                raise RuntimeError(f"the test server stopped before it was ready: {stopped}")
             try:
                 if http.get("/readyz").status_code == 200:
                     return

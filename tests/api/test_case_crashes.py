@@ -30,6 +30,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.api.conftest import wait_ready
 from unshared.actions.cases import PERSON_BANK, Cases
 from unshared.bank import open_store
 
@@ -79,18 +80,10 @@ class Server:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        deadline = time.monotonic() + 60
-        with httpx.Client(base_url=self.url, timeout=2) as http:
-            while time.monotonic() < deadline:
-                if self.process.poll() is not None:
-                    raise RuntimeError(f"the server stopped: {self.log.read_text()[-2000:]}")
-                try:
-                    if http.get("/readyz").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.05)
-        raise TimeoutError("the server was not ready in 60 s")
+        process = self.process
+        wait_ready(
+            self.url, lambda: None if process.poll() is None else self.log.read_text()[-2000:]
+        )
 
     def kill(self) -> None:
         assert self.process is not None

@@ -8,13 +8,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import httpx
 
+from tests.api.conftest import wait_ready
 from tests.api.test_api import MD5, assert_error
 
 WRONG = {"pin": "AAAAA-AAAAA"}
@@ -47,17 +47,9 @@ def _serve(store_url: str, home: Path, **env: str) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        with httpx.Client(base_url=url, timeout=5) as http:
-            while True:
-                assert process.poll() is None, (home / "server.log").read_text()
-                assert time.monotonic() < deadline, "the server was not ready in 60 s"
-                try:
-                    if http.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.1)
+        wait_ready(
+            url, lambda: None if process.poll() is None else (home / "server.log").read_text()
+        )
         yield url
     finally:
         process.terminate()

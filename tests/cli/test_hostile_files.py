@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.hostile import CLI, HOSTILE, descendants, run_measured
+from tests.hostile import CLI, HOSTILE, alive, descendants, run_measured
 from tests.imaging import encode
 
 GIB = 1 << 30
@@ -32,14 +32,6 @@ def test_hostile_file_is_answered_quickly_within_memory(tmp_path: Path, name: st
         assert result["pdq"]
     else:
         assert result["code"] in {"image_too_large", "corrupt_image", "low_quality"}, result
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def _busy_folder(folder: Path, count: int = 120) -> Path:
@@ -79,9 +71,9 @@ def test_workers_end_with_the_cli(tmp_path: Path, how: signal.Signals) -> None:
         cli.stdout.readline()  # hashing is under way
         os.kill(cli.pid, how)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        while time.monotonic() < deadline and any(alive(pid) for pid in workers):
             time.sleep(0.05)
-        assert not [pid for pid in workers if _alive(pid)]
+        assert not [pid for pid in workers if alive(pid)]
         assert cli.wait(timeout=10) != 0
     finally:
         cli.kill()
@@ -89,5 +81,5 @@ def test_workers_end_with_the_cli(tmp_path: Path, how: signal.Signals) -> None:
         if cli.stdout is not None:
             cli.stdout.close()
         for pid in workers:  # only if the test failed: never leave them behind
-            if _alive(pid):
+            if alive(pid):
                 os.kill(pid, signal.SIGKILL)

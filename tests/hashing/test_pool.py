@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from PIL import Image
 
-from tests.hostile import png_of_zeros
+from tests.hostile import alive, png_of_zeros
 from tests.imaging import encode
 from unshared.errors import (
     ImageTooComplex,
@@ -25,18 +25,10 @@ from unshared.hashing.pool import DecodePool
 from unshared.signals import Pdq
 
 
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def _wait_dead(pid: int, seconds: float = 5.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if not _alive(pid):
+        if not alive(pid):
             return True
         time.sleep(0.05)
     return False
@@ -114,7 +106,7 @@ def test_start_then_close_ends_every_worker() -> None:
     pool = DecodePool(workers=2, timeout=5, memory_mb=0, wait=1)
     pool.start()
     pids = pool.pids()
-    assert len(pids) == 2 and all(_alive(pid) for pid in pids)
+    assert len(pids) == 2 and all(alive(pid) for pid in pids)
     assert pool.run(os.getpid) in pids
     pool.close()
     assert all(_wait_dead(pid) for pid in pids)
