@@ -21,6 +21,7 @@ from unshared.hashing.batch import FileResult, Views, hash_data, hash_files
 from unshared.hashing.pool import DecodePool
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
+from unshared.match.matcher import Banks
 from unshared.signals import Pdq, SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
@@ -38,6 +39,7 @@ class Unshared:
         self._index_lock = threading.Lock()
         self._features: FeatureIndex | None = None
         self._features_changed = False
+        self._banks: Banks | None = None
         self._pool: DecodePool | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -85,7 +87,9 @@ class Unshared:
     @property
     def matcher(self) -> Matcher:
         features = self.features if self._has_features() else None
-        return Matcher(self.store, self.index, self.settings.pdq_min_quality, features)
+        if self._banks is None:
+            self._banks = Banks(self.store)
+        return Matcher(self.store, self.index, self.settings.pdq_min_quality, features, self._banks)
 
     @property
     def limits(self) -> Limits:
@@ -151,9 +155,16 @@ class Unshared:
     # -- banks ------------------------------------------------------------------------------
 
     def create_bank(
-        self, name: str, kind: BankKind = "ncii", thresholds: Mapping[str, int] | None = None
+        self,
+        name: str,
+        kind: BankKind = "ncii",
+        thresholds: Mapping[str, int] | None = None,
+        actor: str = "operator",
     ) -> Bank:
-        return self.store.create_bank(name, kind, thresholds, actor="operator")
+        bank = self.store.create_bank(name, kind, thresholds, actor=actor)
+        if self._banks is not None:
+            self._banks.refresh()
+        return bank
 
     def list_banks(self) -> list[tuple[Bank, int]]:
         """Every bank with its count of active entries."""
@@ -253,10 +264,20 @@ class Unshared:
 
     # -- matching ---------------------------------------------------------------------------
 
-    def match(self, query: Query) -> Verdict:
-        return self.matcher.match(query)
+    def match(self, query: Query, *, key_id: int | None = None) -> Verdict:
+        """The verdict on one upload's signals, its matches counted (for the platform of API key
+        ``key_id`` when given: docs/api.md, "Floods and reports")."""
+        return self._counted(self.matcher.match(query), key_id)
 
-    def match_image_signals(self, data: bytes) -> tuple[SignalSet, Verdict]:
+    def _counted(self, verdict: Verdict, key_id: int | None) -> Verdict:
+        """Count a verdict's matches. Counting never changes an entry's status."""
+        if verdict.matches:
+            self.store.record_matches([m.entry for m in verdict.matches], key_id=key_id)
+        return verdict
+
+    def match_image_signals(
+        self, data: bytes, *, key_id: int | None = None
+    ) -> tuple[SignalSet, Verdict]:
         """Hash image bytes in memory (never stored) and match them, in all 8 orientations,
         also with any margins trimmed, and by local features when protect banks hold any."""
         matcher = self.matcher
@@ -271,7 +292,7 @@ class Unshared:
             trimmed=trimmed,
             features=features,
         )
-        return signals, matcher.match(query)
+        return signals, self._counted(matcher.match(query), key_id)
 
     def match_files(
         self,
@@ -290,7 +311,7 @@ class Unshared:
                 query = replace(
                     Query.of(result.signals), trimmed=result.trimmed, features=result.features
                 )
-                verdict = matcher.match(query)
+                verdict = self._counted(matcher.match(query), None)
             yield result, verdict
 
     @staticmethod

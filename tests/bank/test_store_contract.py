@@ -740,3 +740,16 @@ def test_entries_report_utc_times(store: Store) -> None:
     assert stored.added_at == entry.added_at
     assert stored.added_at.utcoffset() == timedelta(0)
     assert isinstance(stored, Entry)
+
+
+def test_entries_are_read_back_many_at_once(store: Store) -> None:
+    store.create_bank("b")
+    added = store.add_entries("b", [Pdq(bytes([i]) * 32) for i in range(3)])
+    store.set_entry_status(added[1].id, "withdrawn", actor="op")
+    found = store.get_entries([added[2].id, added[0].id, added[1].id, added[0].id, 999])
+    assert found == {e.id: store.get_entry(e.id) for e in added}  # any status; 999 left out
+    assert found[added[1].id].status == "withdrawn"
+    assert store.get_entries([]) == {}
+    for bad in ("12", [0], [True]):
+        with pytest.raises(InvalidInput):
+            store.get_entries(bad)  # type: ignore[arg-type]

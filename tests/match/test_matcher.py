@@ -136,3 +136,46 @@ def test_bad_queries() -> None:
         Query()
     with pytest.raises(InvalidInput):
         Query(pdq=(Pdq(bytes(32)),), quality=101)
+
+
+class CountingStore:
+    """The real store, with a tally of the calls made to it."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self._store = store
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        attribute = getattr(self._store, name)
+        if callable(attribute) and not name.startswith("_"):
+
+            def counted(*args: object, **kwargs: object) -> object:
+                self.calls.append(name)
+                return attribute(*args, **kwargs)
+
+            return counted
+        return attribute
+
+
+def test_a_match_reads_its_candidates_at_once_and_counts_them(
+    tmp_path: Path, photos: list[Image.Image]
+) -> None:
+    store = CountingStore(SQLiteStore(tmp_path / "db.sqlite"))
+    app = Unshared(Settings.load(env={}, home=tmp_path), store)  # type: ignore[arg-type]
+    app.create_bank("ncii")
+    for image in photos[:3]:
+        app.add_signals("ncii", signals_of(image), source="test", actor="test")
+    app.warm()
+    app.match(Query.of(signals_of(photos[4])))
+    store.calls.clear()
+
+    stranger = app.match(Query.of(signals_of(photos[4], dihedral=True)))
+    assert not stranger.matches
+    assert store.calls == ["changes"]  # the feed, to catch the index up: nothing else
+    store.calls.clear()
+
+    # A copy found by its PDQ (8 variants), MD5 and SHA-256 alike: 3 candidates, one read.
+    verdict = app.match(Query.of(signals_of(photos[0], dihedral=True)))
+    assert len(verdict.matches) == 3
+    assert store.calls == ["changes", "get_entries", "record_matches"]
+    assert set(store.match_counts([m.entry for m in verdict.matches]).values()) == {1}

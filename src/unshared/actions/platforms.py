@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
 
 from unshared.bank import Store
 from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewItem
 from unshared.errors import Forbidden, Unauthorized
-from unshared.match import Verdict
 
 KEY_PREFIX = "unsh_"
 
@@ -54,14 +52,6 @@ class Platforms:
             entry_id, outcome, key_id=key.id, note=note, actor=f"key:{key.id}"
         )
         return report
-
-    def record(self, verdict: Verdict, key: ApiKey | None = None) -> dict[int, int]:
-        """Count the matches of one verdict, for ``key``'s platform when given; each matched
-        entry's total. Counting changes no entry's status."""
-        ids: Sequence[int] = [m.entry for m in verdict.matches]
-        if not ids:
-            return {}
-        return self.store.record_matches(ids, key_id=key.id if key else None)
 
     def review(self, limit: int = 100) -> list[ReviewItem]:
         """What an operator should look at, with entries past the flood line among them."""

@@ -34,7 +34,7 @@ from unshared.bank.models import (
 )
 from unshared.bank.platform import PlatformRecords
 from unshared.bank.secrets import is_pin_hash, new_case_number, normalise_case_number
-from unshared.bank.sql import ENTRY, Ledger, Tx, now
+from unshared.bank.sql import CHUNK, ENTRY, Ledger, Tx, chunks, now
 from unshared.bank.store import Record
 from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable, UnsharedError
 from unshared.signals import SIGNAL_TYPES, Signal
@@ -461,6 +461,19 @@ class SQLStore(PlatformRecords):
     def get_entry(self, entry_id: int) -> Entry:
         with self._read() as tx:
             return self._entry(tx, entry_id)
+
+    def get_entries(self, entry_ids: Sequence[int]) -> dict[int, Entry]:
+        ids = validate.ids("entry id", entry_ids)
+        found: dict[int, Entry] = {}
+        if not ids:
+            return found
+        with self._read() as tx:
+            for chunk in chunks(ids, CHUNK):
+                marks = ", ".join("?" * len(chunk))
+                for row in tx.execute(f"{ENTRY} WHERE e.id IN ({marks})", chunk):
+                    entry = self._entry_of(row)
+                    found[entry.id] = entry
+        return found
 
     def set_entry_status(
         self, entry_id: int, status: EntryStatus, *, actor: str, reason: str = ""

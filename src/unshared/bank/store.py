@@ -51,6 +51,11 @@ class EntryReader(Protocol):
         """One entry, any status; ``NotFound`` if there is none."""
         ...
 
+    def get_entries(self, entry_ids: Sequence[int]) -> dict[int, Entry]:
+        """The entries with these ids, any status, in one read (a matcher's candidates); an id
+        with no entry is left out."""
+        ...
+
     def entries(
         self,
         bank: str | None = None,

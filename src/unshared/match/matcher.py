@@ -15,7 +15,7 @@ import numpy as np
 
 from unshared.bank.models import Bank
 from unshared.bank.store import EntryReader
-from unshared.errors import InvalidInput, NotFound
+from unshared.errors import InvalidInput
 from unshared.index.live import LiveIndex
 from unshared.match.policy import FEATURES, VARIANTS, Hit, Verdict, decide, threshold
 from unshared.signals import Md5, Pdq, Sha256, SignalSet
@@ -67,6 +67,24 @@ class Query:
         )
 
 
+class Banks:
+    """The banks' settings, kept in memory: they change rarely and every match needs them. Read
+    again when told (``refresh``: a bank was made here) or when a candidate names a bank not
+    seen yet (made by another process)."""
+
+    def __init__(self, store: EntryReader) -> None:
+        self.store = store
+        self._banks: dict[str, Bank] | None = None
+
+    def get(self) -> dict[str, Bank]:
+        if self._banks is None:
+            self._banks = {bank.name: bank for bank in self.store.list_banks()}
+        return self._banks
+
+    def refresh(self) -> None:
+        self._banks = None
+
+
 class Matcher:
     def __init__(
         self,
@@ -74,18 +92,23 @@ class Matcher:
         index: LiveIndex,
         min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
         features: FeatureIndex | None = None,
+        banks: Banks | None = None,
     ) -> None:
         self.store = store
         self.index = index
         self.min_quality = min_quality
         self.features = features
+        self.banks = banks or Banks(store)
 
     def match(self, query: Query, *, catch_up: bool = True) -> Verdict:
+        """The verdict on ``query``. Every candidate the indexes give is read back from the store,
+        all in one read, and must still be active: a withdrawal counts for the very next match
+        even where an index has not replayed it yet."""
         if catch_up:
             self.index.catch_up(self.store)
-        banks = {bank.name: bank for bank in self.store.list_banks()}
+        banks = self.banks.get()
         notes: list[str] = []
-        found: list[tuple[int, int, str]] = []  # (entry id, distance, variant)
+        found: list[tuple[int, int, str, str | None]] = []  # (entry, distance, variant, signal)
         if query.pdq:
             if query.quality is not None and query.quality < self.min_quality:
                 notes.append(f"PDQ not used: quality {query.quality} is under {self.min_quality}")
@@ -97,44 +120,47 @@ class Matcher:
         for signal in (query.md5, query.sha256):
             if signal is not None:
                 ids = self.index.query_exact(signal.name, signal.value)
-                found.extend((int(i), 0, "original") for i in ids)
-        hits = []
-        for entry_id, distance, variant in found:
-            try:
-                entry = self.store.get_entry(entry_id)
-            except NotFound:
-                continue  # deleted under us; the feed will catch the index up
-            hits.append(Hit(entry, distance, variant))
-        hits.extend(self._feature_hits(query.features))
+                found.extend((int(i), 0, "original", None) for i in ids)
+        found.extend(self._feature_candidates(query.features))
+        if not found:
+            return decide([], banks, notes)
+        entries = self.store.get_entries([entry_id for entry_id, *_ in found])
+        if any(entry.bank not in banks for entry in entries.values()):
+            self.banks.refresh()  # made by another process since we last looked
+            banks = self.banks.get()
+        # An id deleted under us is left out; the feed will catch the index up.
+        hits = [
+            Hit(entries[entry_id], distance, variant, signal=signal)
+            for entry_id, distance, variant, signal in found
+            if entry_id in entries
+        ]
         return decide(hits, banks, notes)
 
-    def _feature_hits(self, features: Features | None) -> list[Hit]:
+    def _feature_candidates(
+        self, features: Features | None
+    ) -> list[tuple[int, int, str, str | None]]:
         """Stage 2: images of protect banks that ``features`` shows, verified geometrically.
-        The index is keyed by each image's PDQ entry, read back here so that a withdrawn or
-        disabled entry stops matching at once."""
+        The index is keyed by each image's PDQ entry, read back with the other candidates so
+        that a withdrawn or disabled entry stops matching at once."""
         if features is None or self.features is None or len(self.features) == 0:
             return []
-        hits = []
-        for entry_id, inliers in self.features.matches(features):
-            try:
-                entry = self.store.get_entry(entry_id)
-            except NotFound:
-                continue
-            hits.append(Hit(entry, inliers, FEATURES, signal=FEATURES))
-        return hits
+        return [
+            (entry_id, inliers, FEATURES, FEATURES)
+            for entry_id, inliers in self.features.matches(features)
+        ]
 
     def _pdq_candidates(
         self, variants: Sequence[Pdq], banks: dict[str, Bank], prefix: str = ""
-    ) -> list[tuple[int, int, str]]:
+    ) -> list[tuple[int, int, str, str | None]]:
         radius = max((threshold(b, "pdq") for b in banks.values()), default=0)
         if not variants or not banks or len(self.index.pdq) == 0:
             return []
         codes = np.frombuffer(b"".join(p.value for p in variants), np.uint8).reshape(-1, 32)
-        out: list[tuple[int, int, str]] = []
+        out: list[tuple[int, int, str, str | None]] = []
         for at, hits in enumerate(self.index.query_pdq(codes, radius)):
             variant = VARIANTS[at % len(VARIANTS)]  # trimmed views come 8 hashes a view
             out.extend(
-                (int(i), int(d), prefix + variant)
+                (int(i), int(d), prefix + variant, None)
                 for i, d in zip(hits.ids, hits.distances, strict=True)
             )
         return out

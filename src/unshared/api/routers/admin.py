@@ -46,7 +46,7 @@ def list_banks(state: State, key: AdminKey) -> list[schemas.BankOut]:
 @router.post("/banks", status_code=status.HTTP_201_CREATED)
 def create_bank(body: schemas.NewBank, state: State, key: AdminKey) -> schemas.BankOut:
     """A new bank: ncii, allow (known-innocent: overrules matches) or protect."""
-    bank = state.app.store.create_bank(body.name, body.kind, body.thresholds, actor=f"key:{key.id}")
+    bank = state.app.create_bank(body.name, body.kind, body.thresholds, actor=f"key:{key.id}")
     return schemas.BankOut(
         name=bank.name, kind=bank.kind, thresholds=bank.thresholds, active_entries=0
     )

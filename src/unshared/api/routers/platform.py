@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, status
@@ -9,7 +10,6 @@ from starlette.concurrency import run_in_threadpool
 
 from unshared.api import schemas
 from unshared.api.deps import PlatformKey, Ready, State
-from unshared.bank.models import ApiKey
 from unshared.errors import InvalidInput
 from unshared.match import Query as MatchQuery
 from unshared.match import Verdict
@@ -20,11 +20,10 @@ router = APIRouter(prefix="/v1", tags=["platforms"])
 IMAGE_PATH = "/v1/match/image"
 
 
-def _verdict(state: Ready, verdict: Verdict, kind: str, key: ApiKey) -> dict[str, Any]:
+def _verdict(state: Ready, verdict: Verdict, kind: str) -> dict[str, Any]:
     state.metrics.queries.labels(kind).inc()
     if verdict.matched:
         state.metrics.matches.inc()
-    state.platforms.record(verdict, key)
     return verdict.to_dict()
 
 
@@ -39,7 +38,7 @@ def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dict[str,
         md5=Md5.from_hex(body.md5) if body.md5 else None,
         sha256=Sha256.from_hex(body.sha256) if body.sha256 else None,
     )
-    return _verdict(state, state.app.match(query), "hashes", key)
+    return _verdict(state, state.app.match(query, key_id=key.id), "hashes")
 
 
 @router.post(
@@ -63,10 +62,11 @@ async def match_image(request: Request, state: Ready, key: PlatformKey) -> dict[
     data = await request.body()
     if not data:
         raise InvalidInput("send the image's bytes as the request body")
-    signals, verdict = await run_in_threadpool(state.app.match_image_signals, data)
+    signals, verdict = await run_in_threadpool(
+        partial(state.app.match_image_signals, data, key_id=key.id)
+    )
     del data
-    # Counting writes to the store: off the event loop, like the hashing.
-    out = await run_in_threadpool(_verdict, state, verdict, "image", key)
+    out = _verdict(state, verdict, "image")
     out["hashes"] = signals.to_dict()
     return out
 
