@@ -265,3 +265,24 @@ def test_a_flood_of_matches_goes_to_review_and_never_stops_matching(tmp_path: Pa
         assert not http.post("/v1/match", json={"pdq": [PDQ]}, headers=key).json()["matched"]
         audit = http.get("/v1/audit", params={"subject_type": "entry"}, headers=key).json()
         assert [e["actor"] for e in audit if e["action"] == "entry.quarantine"] == ["key:1"]
+
+
+def test_published_text_limits_are_the_ones_the_bank_keeps(
+    server: LiveServer, http: httpx.Client
+) -> None:
+    from unshared.bank.models import MAX_KEY_NAME, MAX_NOTE, MAX_REASON
+
+    schemas = http.get("/openapi.json").json()["components"]["schemas"]
+    props = {name: schemas[name]["properties"] for name in ("NewReport", "NewKey")}
+    assert props["NewReport"]["note"]["maxLength"] == MAX_NOTE
+    assert props["NewKey"]["name"]["maxLength"] == MAX_KEY_NAME
+    assert schemas["EntryStatusChange"]["properties"]["reason"]["maxLength"] == MAX_REASON
+    key = auth(server.admin_key)
+    made = http.post("/v1/cases", json={"images": [{"md5": MD5}]})
+    assert made.status_code == 201
+    status = http.post(f"/v1/cases/{made.json()['case']}/status", json={"pin": made.json()["pin"]})
+    entry = status.json()["hashes"][0]["entry"]
+    longest = {"entry": entry, "outcome": "removed", "note": "n" * MAX_NOTE}
+    assert http.post("/v1/reports", json=longest, headers=key).status_code == 201
+    too_long = {**longest, "note": "n" * (MAX_NOTE + 1)}
+    assert_error(http.post("/v1/reports", json=too_long, headers=key), 422)  # not a 400 after

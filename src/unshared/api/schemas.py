@@ -7,7 +7,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from unshared.bank.models import ReportOutcome
+from unshared.bank.models import (
+    MAX_KEY_NAME,
+    MAX_NOTE,
+    MAX_REASON,
+    BankKind,
+    KeyRole,
+    ReportOutcome,
+)
 from unshared.errors import InvalidInput
 from unshared.match.matcher import MAX_TRIMMED_VIEWS
 from unshared.signals import Md5, Pdq, Sha256
@@ -166,7 +173,7 @@ class Feed(BaseModel):
 class NewReport(Strict):
     entry: int = Field(ge=1)
     outcome: ReportOutcome
-    note: str = Field(default="", max_length=2000)
+    note: str = Field(default="", max_length=MAX_NOTE)
 
 
 class ReportOut(BaseModel):
@@ -179,7 +186,7 @@ class ReportOut(BaseModel):
 
 class NewBank(Strict):
     name: str = Field(pattern=r"^[a-z0-9_-]{1,64}$")
-    kind: Literal["ncii", "allow", "protect"] = "ncii"
+    kind: BankKind = "ncii"
     thresholds: dict[str, int] = Field(default_factory=dict)
 
 
@@ -191,8 +198,8 @@ class BankOut(BaseModel):
 
 
 class NewKey(Strict):
-    name: str = Field(min_length=1, max_length=100)
-    role: Literal["platform", "admin"]
+    name: str = Field(min_length=1, max_length=MAX_KEY_NAME)
+    role: KeyRole
 
 
 class KeyOut(BaseModel):
@@ -209,7 +216,7 @@ class KeyCreated(KeyOut):
 
 class EntryStatusChange(Strict):
     status: Literal["active", "disabled", "quarantined"]
-    reason: str = Field(default="", max_length=2000)
+    reason: str = Field(default="", max_length=MAX_REASON)
 
 
 class EntryOut(BaseModel):

@@ -46,6 +46,12 @@ REPORT_OUTCOMES: tuple[ReportOutcome, ...] = (
     "not_found",
 )
 
+#: Longest texts the bank keeps, in characters: a report's note, a status change's reason, a key's
+#: name. The API's schemas take them from here, so the published limits are the real ones.
+MAX_NOTE = 1000
+MAX_REASON = 1000
+MAX_KEY_NAME = 100
+
 #: The feed operation that moves an entry into each status.
 OP_FOR_STATUS: dict[EntryStatus, ChangeOp] = {
     "active": "enable",

@@ -16,12 +16,19 @@ from dataclasses import replace
 from typing import Any, cast
 
 from unshared.bank import validate
-from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewItem
+from unshared.bank.models import (
+    MAX_KEY_NAME,
+    MAX_NOTE,
+    ApiKey,
+    KeyRole,
+    Report,
+    ReportOutcome,
+    ReviewItem,
+)
 from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks, now
 from unshared.errors import Conflict, NotFound
 
 _MAX_LIST = 1000
-_MAX_NOTE = 1000
 
 _KEY = "SELECT id, name, role, created_at, revoked_at FROM api_keys"
 # A report's case is its entry's, which never changes, so it is read from there, not copied.
@@ -77,7 +84,7 @@ class PlatformRecords(SQLBase):
     def create_key(
         self, name: str, role: KeyRole, key_hash: str, actor: str = "operator"
     ) -> ApiKey:
-        name = validate.text("a key's name", name, max_len=100, required=True)
+        name = validate.text("a key's name", name, max_len=MAX_KEY_NAME, required=True)
         role = validate.key_role(role)
         key_hash = validate.key_hash(key_hash)
         actor = validate.text("actor", actor, required=True)
@@ -142,7 +149,7 @@ class PlatformRecords(SQLBase):
         outcome = validate.report_outcome(outcome)
         if key_id is not None:
             validate.row_id("a key id", key_id)
-        note = validate.text("note", note, max_len=_MAX_NOTE)
+        note = validate.text("note", note, max_len=MAX_NOTE)
         actor = validate.text("actor", actor, required=True)
         with self._writing() as w:
             entry = self._entry(w.tx, entry_id)

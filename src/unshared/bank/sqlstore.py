@@ -19,6 +19,7 @@ from typing import Any, cast
 from unshared.bank import validate
 from unshared.bank.migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS
 from unshared.bank.models import (
+    MAX_REASON,
     OP_FOR_STATUS,
     Bank,
     BankKind,
@@ -480,7 +481,7 @@ class SQLStore(PlatformRecords):
     ) -> Entry:
         status = validate.entry_status(status)
         actor = validate.text("actor", actor, required=True)
-        reason = validate.text("reason", reason, max_len=1000)
+        reason = validate.text("reason", reason, max_len=MAX_REASON)
         with self._writing() as w:
             entry = self._entry(w.tx, entry_id)
             if entry.status == status:
