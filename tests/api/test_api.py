@@ -286,3 +286,38 @@ def test_published_text_limits_are_the_ones_the_bank_keeps(
     assert http.post("/v1/reports", json=longest, headers=key).status_code == 201
     too_long = {**longest, "note": "n" * (MAX_NOTE + 1)}
     assert_error(http.post("/v1/reports", json=too_long, headers=key), 422)  # not a 400 after
+
+
+def test_the_schema_tells_each_operations_errors_in_the_one_shape(
+    server: LiveServer, http: httpx.Client
+) -> None:
+    from unshared.api.schemas import ErrorBody
+
+    schema = http.get("/openapi.json").json()
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    for path, operations in schema["paths"].items():
+        for method, op in operations.items():
+            errors = {int(s): r for s, r in op["responses"].items() if int(s) >= 400}
+            if path.startswith("/v1/"):
+                assert {400, 401, 422} <= set(errors) or path == "/v1/cases", (method, path)
+            for answer in errors.values():
+                content = answer["content"]["application/json"]
+                assert content["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
+                ErrorBody.model_validate(content["example"])  # each example is a real body
+    documented = {
+        ("post", "/v1/cases/{number}/status"): 401,
+        ("get", "/v1/entries/{entry_id}"): 404,
+        ("post", "/v1/banks"): 409,
+    }
+    for (method, path), status in documented.items():
+        assert str(status) in schema["paths"][path][method]["responses"]
+    key = auth(server.admin_key)
+    answers = [
+        http.post("/v1/cases/UN-2222-2222/status", json={"pin": "AAAAA-AAAAA"}),
+        http.get("/v1/entries/999999", headers=key),
+        http.post("/v1/banks", json={"name": "ncii2"}, headers=key),
+    ]
+    answers.append(http.post("/v1/banks", json={"name": "ncii2"}, headers=key))
+    assert [r.status_code for r in answers] == [401, 404, 201, 409]
+    for r in (answers[0], answers[1], answers[3]):
+        ErrorBody.model_validate(r.json())

@@ -248,3 +248,65 @@ class HistoryOut(BaseModel):
     subject_type: str
     subject_id: int
     detail: dict[str, Any]
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="A stable, machine-readable name, such as rate_limited")
+    message: str = Field(description="What went wrong, in words for a person")
+    detail: dict[str, Any] = Field(description="Facts about it: limits, sizes, retry_after")
+
+
+class ErrorBody(BaseModel):
+    """Every error, whatever its status, has this one shape."""
+
+    error: ErrorDetail
+
+
+#: Each error status the API answers with: what it means and an example body (codes from
+#: ``unshared.errors``).
+_ERRORS: dict[int, tuple[str, str, str, dict[str, Any]]] = {
+    400: ("Bad input", "invalid_input", "a PDQ needs its quality, at least 50", {}),
+    401: (
+        "No key, an unknown key, or a wrong PIN",
+        "unauthorized",
+        "unknown or revoked API key",
+        {},
+    ),
+    403: ("The key may not do this", "forbidden", "this needs an operator's key", {}),
+    404: ("No such thing", "not_found", "there is no entry 7", {"entry_id": 7}),
+    408: ("The body stopped arriving", "request_timeout", "the request body stalled", {}),
+    409: ("It conflicts with what is there", "conflict", "this case is withdrawn", {}),
+    413: (
+        "The body or the image is too large",
+        "too_large",
+        "the request body is over 1,048,576 bytes",
+        {"limit": 1048576},
+    ),
+    422: (
+        "The request does not fit the schema, or the image cannot be decoded",
+        "invalid_input",
+        "the request is not valid",
+        {"problems": [{"where": "body.images", "problem": "Field required"}]},
+    ),
+    429: (
+        "Too many; the Retry-After header says when to try again",
+        "rate_limited",
+        "too many wrong PINs from this address; try again later",
+        {"retry_after": 1800},
+    ),
+    503: ("Not ready or busy; try again", "unavailable", "the index is still loading", {}),
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses: the one error shape, an example each."""
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        description, code, message, detail = _ERRORS[status]
+        example = {"error": {"code": code, "message": message, "detail": detail}}
+        out[status] = {
+            "model": ErrorBody,
+            "description": description,
+            "content": {"application/json": {"example": example}},
+        }
+    return out

@@ -11,7 +11,11 @@ from unshared.api.deps import AdminKey, State
 from unshared.bank import Entry
 from unshared.bank.models import ApiKey, ReviewItem
 
-router = APIRouter(prefix="/v1", tags=["operators"])
+router = APIRouter(
+    prefix="/v1",
+    tags=["operators"],
+    responses=schemas.error_responses(400, 401, 403, 408, 413, 422),
+)
 
 
 def _entry(e: Entry) -> schemas.EntryOut:
@@ -43,7 +47,7 @@ def list_banks(state: State, key: AdminKey) -> list[schemas.BankOut]:
     ]
 
 
-@router.post("/banks", status_code=status.HTTP_201_CREATED)
+@router.post("/banks", status_code=status.HTTP_201_CREATED, responses=schemas.error_responses(409))
 def create_bank(body: schemas.NewBank, state: State, key: AdminKey) -> schemas.BankOut:
     """A new bank: ncii, allow (known-innocent: overrules matches) or protect."""
     bank = state.app.create_bank(body.name, body.kind, body.thresholds, actor=f"key:{key.id}")
@@ -65,19 +69,19 @@ def create_key(body: schemas.NewKey, state: State, key: AdminKey) -> schemas.Key
     return schemas.KeyCreated(**_key(made).model_dump(), key=secret)
 
 
-@router.delete("/keys/{key_id}")
+@router.delete("/keys/{key_id}", responses=schemas.error_responses(404))
 def revoke_key(key_id: int, state: State, key: AdminKey) -> schemas.KeyOut:
     """Revoke a key: it stops working at once."""
     return _key(state.app.store.revoke_key(key_id, actor=f"key:{key.id}"))
 
 
-@router.get("/entries/{entry_id}")
+@router.get("/entries/{entry_id}", responses=schemas.error_responses(404))
 def get_entry(entry_id: int, state: State, key: AdminKey) -> schemas.EntryOut:
     """One entry, any status."""
     return _entry(state.app.store.get_entry(entry_id))
 
 
-@router.post("/entries/{entry_id}/status")
+@router.post("/entries/{entry_id}/status", responses=schemas.error_responses(404, 409))
 def set_entry_status(
     entry_id: int, body: schemas.EntryStatusChange, state: State, key: AdminKey
 ) -> schemas.EntryOut:

@@ -15,7 +15,11 @@ from unshared.api.deps import Client, State
 from unshared.bank import Case
 from unshared.errors import Unauthorized
 
-router = APIRouter(prefix="/v1/cases", tags=["cases (a person)"])
+router = APIRouter(
+    prefix="/v1/cases",
+    tags=["cases (a person)"],
+    responses=schemas.error_responses(400, 408, 413, 422, 429, 503),
+)
 
 
 def _view(view: CaseView) -> schemas.CaseStatus:
@@ -51,7 +55,7 @@ def _open(state: State, client: str, number: str, pin: str) -> Case:
     return case
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=schemas.error_responses(409))
 def create_case(
     body: schemas.NewCase,
     state: State,
@@ -81,14 +85,14 @@ def create_case(
     )
 
 
-@router.post("/{number}/status")
+@router.post("/{number}/status", responses=schemas.error_responses(401))
 def case_status(number: str, body: schemas.Pin, state: State, client: Client) -> schemas.CaseStatus:
     """The case, its hashes and what platforms reported about them."""
     case = _open(state, client, number, body.pin)
     return _view(state.cases.view(case))
 
 
-@router.post("/{number}/hashes")
+@router.post("/{number}/hashes", responses=schemas.error_responses(401, 409))
 def add_hashes(
     number: str, body: schemas.AddToCase, state: State, client: Client
 ) -> schemas.CaseStatus:
@@ -98,7 +102,7 @@ def add_hashes(
     return _view(state.cases.view(case))
 
 
-@router.post("/{number}/withdraw")
+@router.post("/{number}/withdraw", responses=schemas.error_responses(401))
 def withdraw(number: str, body: schemas.Pin, state: State, client: Client) -> schemas.CaseStatus:
     """Withdraw the case: its hashes stop matching at once, everywhere that syncs."""
     case = _open(state, client, number, body.pin)

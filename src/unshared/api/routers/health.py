@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from unshared.api import schemas
 from unshared.api.deps import Credentials, State
 from unshared.api.errors import error_response
 
@@ -16,7 +17,7 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", responses={503: {"description": "The index is still loading"}})
+@router.get("/readyz", responses=schemas.error_responses(503))
 def readyz(state: State) -> Response:
     """Ready once the index is loaded; 503 until then."""
     if not state.ready.is_set():
@@ -26,7 +27,12 @@ def readyz(state: State) -> Response:
     return Response('{"status":"ready"}', media_type="application/json")
 
 
-@router.get("/metrics", response_class=Response, tags=["operators"])
+@router.get(
+    "/metrics",
+    response_class=Response,
+    tags=["operators"],
+    responses=schemas.error_responses(401, 403),
+)
 def metrics(state: State, credentials: Credentials) -> Response:
     """Prometheus metrics; an operator's key unless the service is set to show them to anyone."""
     if not state.settings.public_metrics:

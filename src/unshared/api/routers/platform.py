@@ -15,7 +15,11 @@ from unshared.match import Query as MatchQuery
 from unshared.match import Verdict
 from unshared.signals import Md5, Pdq, Sha256
 
-router = APIRouter(prefix="/v1", tags=["platforms"])
+router = APIRouter(
+    prefix="/v1",
+    tags=["platforms"],
+    responses=schemas.error_responses(400, 401, 408, 413, 422),
+)
 
 IMAGE_PATH = "/v1/match/image"
 
@@ -27,7 +31,12 @@ def _verdict(state: Ready, verdict: Verdict, kind: str) -> dict[str, Any]:
     return verdict.to_dict()
 
 
-@router.post("/match", response_model=schemas.VerdictOut, response_model_exclude_none=True)
+@router.post(
+    "/match",
+    response_model=schemas.VerdictOut,
+    response_model_exclude_none=True,
+    responses=schemas.error_responses(503),
+)
 def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dict[str, Any]:
     """Match the hashes of one upload (PDQ may carry all 8 rotations and flips, and those of
     the upload with its margins trimmed)."""
@@ -44,6 +53,7 @@ def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dict[str,
 @router.post(
     "/match/image",
     response_model=schemas.VerdictOut,
+    responses=schemas.error_responses(503),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -105,7 +115,9 @@ def feed(
     )
 
 
-@router.post("/reports", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/reports", status_code=status.HTTP_201_CREATED, responses=schemas.error_responses(404)
+)
 def report(body: schemas.NewReport, state: State, key: PlatformKey) -> schemas.ReportOut:
     """Say what happened to a match: removed, blocked, queued, not_ncii, duplicate, not_found."""
     r = state.platforms.report(body.entry, body.outcome, body.note, key)
