@@ -298,8 +298,8 @@ def test_the_schema_tells_each_operations_errors_in_the_one_shape(
     for path, operations in schema["paths"].items():
         for method, op in operations.items():
             errors = {int(s): r for s, r in op["responses"].items() if int(s) >= 400}
-            if path.startswith("/v1/"):
-                assert {400, 401, 422} <= set(errors) or path == "/v1/cases", (method, path)
+            if path.startswith("/v1/") and path not in ("/v1/cases", "/v1/cases/limits"):
+                assert {400, 401, 422} <= set(errors), (method, path)
             for answer in errors.values():
                 content = answer["content"]["application/json"]
                 assert content["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
@@ -321,3 +321,18 @@ def test_the_schema_tells_each_operations_errors_in_the_one_shape(
     assert [r.status_code for r in answers] == [401, 404, 201, 409]
     for r in (answers[0], answers[1], answers[3]):
         ErrorBody.model_validate(r.json())
+
+
+def test_a_person_can_ask_the_services_limits(tmp_path: Path) -> None:
+    store = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    with (
+        live_server(store, tmp_path / "home", pdq_min_quality=70, max_file_bytes=12345) as s,
+        httpx.Client(base_url=s.url) as http,
+    ):
+        r = http.get("/v1/cases/limits")
+        assert r.status_code == 200
+        assert r.json() == {
+            "pdq_min_quality": 70,
+            "max_file_bytes": 12345,
+            "max_images_per_call": 50,
+        }

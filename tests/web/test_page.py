@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -315,7 +315,10 @@ def test_the_server_received_hashes_and_nothing_else(
             assert request.content_type == "application/json"
             assert_only_hashes(request.body, request.path)
         else:
-            assert request.path == "/" or request.path.startswith("/static/"), request.path
+            # The page, its files, and the service's limits for photos: no query, no body.
+            assert request.path in ("/", "/v1/cases/limits") or request.path.startswith(
+                "/static/"
+            ), request.path
             assert request.body == b""
     # The files were megabytes; what went over the wire was a few hundred bytes.
     assert sum(len(r.body) for r in received) < 1024
@@ -676,3 +679,25 @@ def test_a_lost_answer_is_sent_again_and_gets_the_same_case(
     assert page.locator("#new-pin").text_content() == made[0]["pin"]
     case, values = stored(live_server, made[0]["case"])
     assert case.status == "active" and len(values["md5"]) == 1
+
+
+def test_the_page_decides_by_the_services_own_limits(
+    visit: Callable[..., Visit], photos: Photos, live_server: LiveServer
+) -> None:
+    """An operator who sets a higher quality floor or a smaller file limit is obeyed by the
+    page, which asks the service (GET /v1/cases/limits) instead of deciding on its own."""
+    state = live_server.app.state.unshared
+    settings = state.settings
+    chelsea = hash_bytes(photos.chelsea.read_bytes())
+    small = photos.chelsea.stat().st_size + 1  # the phone photo is far larger
+    state.settings = replace(settings, pdq_min_quality=chelsea.quality + 1, max_file_bytes=small)
+    try:
+        page = visit().page
+        choose(page, [photos.chelsea, photos.phone])
+        states = page.locator("#photos .photo-state")
+        expect(states.nth(0)).to_contain_text("This picture is very plain")  # by this service
+        expect(states.nth(1)).to_have_text("This file is too large to use here.")
+        sent = json.loads(page.locator("#preview").text_content() or "")["images"]
+        assert sent == [{"md5": chelsea.md5.hex, "sha256": chelsea.sha256.hex}]
+    finally:
+        state.settings = settings

@@ -63,6 +63,14 @@ class ImageHashes(Strict):
         return out
 
 
+class PersonLimits(BaseModel):
+    """What the page (or any client) must know to prepare a case the service will take."""
+
+    pdq_min_quality: int = Field(description="A PDQ under this quality is sent as exact hashes")
+    max_file_bytes: int = Field(description="Files over this are refused")
+    max_images_per_call: int = Field(description="Most images one call may carry")
+
+
 class NewCase(Strict):
     images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
 

@@ -40,3 +40,13 @@ def metrics(state: State, credentials: Credentials) -> Response:
     if state.ready.is_set():
         state.metrics.index_size.set(len(state.app.index))
     return state.metrics.render()
+
+
+@router.get("/v1/cases/limits")
+def limits(state: State) -> schemas.PersonLimits:
+    """The service's limits for a person's photos, so the page decides as the service does."""
+    return schemas.PersonLimits(
+        pdq_min_quality=state.settings.pdq_min_quality,
+        max_file_bytes=state.settings.max_file_bytes,
+        max_images_per_call=schemas.MAX_IMAGES_PER_CALL,
+    )

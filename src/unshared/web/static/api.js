@@ -2,8 +2,29 @@
 //
 // The PIN travels only in request bodies, never in a URL, so it never lands in a log or history.
 
-/** Most images one call may carry (the server's limit). */
-export const MAX_IMAGES_PER_CALL = 50;
+/** Most images one call may carry: the service's default, until `limits()` says its own. */
+export let MAX_IMAGES_PER_CALL = 50;
+
+/**
+ * The service's limits for a person's photos: `{pdq_min_quality, max_file_bytes,
+ * max_images_per_call}`, or null if it could not be asked (the defaults then stand).
+ */
+export async function limits() {
+  try {
+    const response = await fetch("/v1/cases/limits", {
+      headers: { Accept: "application/json" },
+      cache: "no-store",
+      credentials: "same-origin",
+      referrerPolicy: "no-referrer",
+    });
+    if (!response.ok) return null;
+    const answer = await response.json();
+    MAX_IMAGES_PER_CALL = answer.max_images_per_call;
+    return answer;
+  } catch {
+    return null;
+  }
+}
 
 /** An error answer, or no answer: `code` is the service's error code, or "network". */
 export class ApiError extends Error {

@@ -31,11 +31,15 @@ const locale = () =>
   (navigator.languages ?? []).find((tag) => tag.toLowerCase().split("-")[0] === state.lang) ??
   state.lang;
 
+const fingerprinter = new Fingerprinter();
+// The page decides as the service does: its quality floor, its file-size limit.
+fingerprinter.useLimits(api.limits());
+
 const picker = new PhotoPicker({
   list: $("photos"),
   progress: $("progress"),
   fallbackFocus: $("files"),
-  fingerprinter: new Fingerprinter(),
+  fingerprinter,
   t,
   onChange: () => updateSendArea(),
 });

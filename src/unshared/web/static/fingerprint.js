@@ -13,10 +13,12 @@
 import { md5Hex } from "./md5.js";
 import { pdqFromRGBA } from "./pdq.js";
 
-/** Files over this are refused (the server's limit for an image file). */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** Under this PDQ quality a picture hash says little (Meta's advice); send exact hashes only. */
-export const MIN_QUALITY = 50;
+/**
+ * The service's defaults; the page asks the service for its own (GET /v1/cases/limits) and
+ * passes them in. `maxFileBytes`: files over this are refused. `minQuality`: under this PDQ
+ * quality a picture hash says little (Meta's advice), so only exact hashes are sent.
+ */
+export const DEFAULT_LIMITS = Object.freeze({ maxFileBytes: 50 * 1024 * 1024, minQuality: 50 });
 
 const PDQ_SIDE = 256; // shrinking stops while the short side is at least this
 const MAX_REDUCE = 8; // largest integer shrink factor, as on the Python side
@@ -46,11 +48,12 @@ export class FingerprintError extends Error {
  *
  * @param {Blob} file
  * @param {(step: "reading"|"hashing"|"decoding"|"fingerprinting") => void} [onStep]
+ * @param {{maxFileBytes: number, minQuality: number}} [limits] the service's
  */
-export async function fingerprint(file, onStep = () => {}) {
+export async function fingerprint(file, onStep = () => {}, limits = DEFAULT_LIMITS) {
   if (file.size === 0) throw new FingerprintError("empty", "the file is empty");
-  if (file.size > MAX_FILE_BYTES) {
-    throw new FingerprintError("too_large", `the file is over ${MAX_FILE_BYTES} bytes`);
+  if (file.size > limits.maxFileBytes) {
+    throw new FingerprintError("too_large", `the file is over ${limits.maxFileBytes} bytes`);
   }
   onStep("reading");
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -68,7 +71,7 @@ export async function fingerprint(file, onStep = () => {}) {
 
   onStep("fingerprinting");
   const { hash, quality } = pdqFromRGBA(data, width, height);
-  const exactOnly = quality < MIN_QUALITY ? "plain" : null;
+  const exactOnly = quality < limits.minQuality ? "plain" : null;
   return { ...exact, ...size, pdq: hash, quality, exactOnly };
 }
 

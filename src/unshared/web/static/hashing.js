@@ -1,12 +1,14 @@
 // Fingerprints files in a Web Worker, or on the page where a module worker cannot start.
 
-import { FingerprintError, fingerprint } from "./fingerprint.js";
+import { DEFAULT_LIMITS, FingerprintError, fingerprint } from "./fingerprint.js";
 
 export class Fingerprinter {
   constructor() {
     this.pending = new Map(); // id -> {resolve, reject, onStep}
     this.nextId = 1;
     this.queue = Promise.resolve(); // serialises the in-page fallback
+    this.limits = DEFAULT_LIMITS; // the service's, once it has said them (useLimits)
+    this.ready = Promise.resolve();
     try {
       // The worker draws on an OffscreenCanvas; where there is none (Safari before 16.4), the
       // page does the work itself.
@@ -20,16 +22,32 @@ export class Fingerprinter {
   }
 
   /**
+   * Decide as the service does: `answer` resolves to GET /v1/cases/limits's answer (or null,
+   * leaving the defaults). Files given meanwhile wait for it.
+   */
+  useLimits(answer) {
+    this.ready = answer.then((limits) => {
+      if (limits) {
+        this.limits = Object.freeze({
+          maxFileBytes: limits.max_file_bytes,
+          minQuality: limits.pdq_min_quality,
+        });
+      }
+    });
+  }
+
+  /**
    * The fingerprints of `file` (see fingerprint.js); `onStep` hears each step.
    * @param {File} file
    * @param {(step: string) => void} [onStep]
    */
-  fingerprint(file, onStep = () => {}) {
+  async fingerprint(file, onStep = () => {}) {
+    await this.ready;
     if (!this.worker) return this.inPage(file, onStep);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { file, resolve, reject, onStep });
-      this.worker.postMessage({ id, file });
+      this.worker.postMessage({ id, file, limits: this.limits });
     });
   }
 
@@ -55,7 +73,8 @@ export class Fingerprinter {
   }
 
   inPage(file, onStep) {
-    const run = this.queue.then(() => fingerprint(file, onStep));
+    const limits = this.limits;
+    const run = this.queue.then(() => fingerprint(file, onStep, limits));
     this.queue = run.catch(() => {});
     return run;
   }

@@ -56,7 +56,7 @@ const en = {
     "Ready. This browser can't open this kind of picture, so only exact copies of this file can be found. For better results, choose a JPEG or a screenshot of it.",
   "photo.duplicate": "You already chose this photo.",
   "photo.error.empty": "This file is empty, so it can't be used.",
-  "photo.error.too_large": "This file is over 50 MB, so it can't be used.",
+  "photo.error.too_large": "This file is too large to use here.",
   "photo.error.not_image": "This doesn't look like a picture, so it can't be used.",
   "photo.error.failed": "Something went wrong with this photo. Try choosing it again.",
 
@@ -263,7 +263,7 @@ const es = {
     "Lista. Este navegador no puede abrir este tipo de imagen, así que solo se podrán encontrar copias exactas de este archivo. Para un mejor resultado, elige un JPEG o una captura de pantalla de la foto.",
   "photo.duplicate": "Ya habías elegido esta foto.",
   "photo.error.empty": "Este archivo está vacío, así que no se puede usar.",
-  "photo.error.too_large": "Este archivo ocupa más de 50 MB, así que no se puede usar.",
+  "photo.error.too_large": "Este archivo es demasiado grande para usarlo aquí.",
   "photo.error.not_image": "Esto no parece una imagen, así que no se puede usar.",
   "photo.error.failed": "Algo ha fallado con esta foto. Prueba a elegirla otra vez.",
 
