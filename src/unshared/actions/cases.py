@@ -11,8 +11,21 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
-from unshared.bank import Case, Entry, Store, hash_pin, new_pin, retries, verify_pin
+from unshared.bank import (
+    BankWriter,
+    Case,
+    CaseStore,
+    Entry,
+    EntryReader,
+    EntryWriter,
+    ReportStore,
+    hash_pin,
+    new_pin,
+    retries,
+    verify_pin,
+)
 from unshared.bank.models import Report
 from unshared.errors import Conflict, InvalidInput, NotFound, Unauthorized, UnsharedError
 from unshared.signals import Signal
@@ -40,8 +53,12 @@ class CaseView:
     reports: list[Report]
 
 
+class CaseRecords(CaseStore, EntryReader, EntryWriter, BankWriter, ReportStore, Protocol):
+    """What ``Cases`` uses of the bank: cases, their entries, the person bank, their reports."""
+
+
 class Cases:
-    def __init__(self, store: Store, bank: str = PERSON_BANK) -> None:
+    def __init__(self, store: CaseRecords, bank: str = PERSON_BANK) -> None:
         self.store = store
         self.bank = bank
 

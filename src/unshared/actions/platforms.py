@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Protocol
 
-from unshared.bank import Store
+from unshared.bank import KeyStore, ReportStore
 from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewItem
 from unshared.errors import Forbidden, Unauthorized
 
@@ -27,8 +28,12 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+class KeysAndReports(KeyStore, ReportStore, Protocol):
+    """What ``Platforms`` uses of the bank: its keys and what platforms report."""
+
+
 class Platforms:
-    def __init__(self, store: Store, flood_matches: int) -> None:
+    def __init__(self, store: KeysAndReports, flood_matches: int) -> None:
         self.store = store
         self.flood_matches = flood_matches
 

@@ -41,7 +41,17 @@ from unshared.bank.models import (
 )
 from unshared.bank.secrets import hash_pin, new_pin, normalise_case_number, verify_pin
 from unshared.bank.sqlite import SQLiteStore
-from unshared.bank.store import EntryReader, Record, Store
+from unshared.bank.store import (
+    BankWriter,
+    CaseStore,
+    EntryReader,
+    EntryWriter,
+    HistoryReader,
+    KeyStore,
+    Record,
+    ReportStore,
+    Store,
+)
 from unshared.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -56,22 +66,28 @@ __all__ = [
     "ApiKey",
     "Bank",
     "BankKind",
+    "BankWriter",
     "Case",
     "CaseRequest",
     "CaseStatus",
+    "CaseStore",
     "Change",
     "ChangeOp",
     "Entry",
     "EntryReader",
     "EntryStatus",
+    "EntryWriter",
     "HistoryEvent",
+    "HistoryReader",
     "ImportSummary",
     "KeyRole",
+    "KeyStore",
     "NewCase",
     "PostgresStore",
     "Record",
     "Report",
     "ReportOutcome",
+    "ReportStore",
     "ReviewItem",
     "SQLiteStore",
     "Store",

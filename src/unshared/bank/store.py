@@ -1,8 +1,12 @@
-"""The storage protocols. Functions take the narrowest one they use.
+"""The storage protocols, one per concern. Functions take the narrowest ones they use.
 
-``EntryReader`` is what the index and the matcher need: banks, entries and the delta feed.
-``Store`` adds everything that writes: banks, cases, entries, statuses, with history for each,
-and what the HTTP service keeps: API keys, platforms' reports on matches, match counts.
+- ``EntryReader``: banks, entries and the delta feed, read (the index and the matcher).
+- ``BankWriter``, ``EntryWriter``: making banks; adding entries and changing their status.
+- ``CaseStore``: a person's cases.
+- ``KeyStore``: API keys. ``ReportStore``: reports on matches, match counts, the review list.
+- ``HistoryReader``: the append-only history.
+- ``Store``: all of them, and the store itself (its id, its schema, closing it).
+
 ``SQLiteStore`` and ``PostgresStore`` implement ``Store``; ``tests/bank/test_store_contract.py``
 holds both to the same contract.
 """
@@ -93,8 +97,8 @@ class EntryReader(Protocol):
         ...
 
 
-class Store(EntryReader, Protocol):
-    """The whole bank: reads, writes and the history of every write."""
+class BankWriter(Protocol):
+    """Making banks."""
 
     def create_bank(
         self,
@@ -107,47 +111,9 @@ class Store(EntryReader, Protocol):
         (``[a-z0-9_-]{1,64}``), kind or threshold."""
         ...
 
-    def create_case(self, pin_hash: str, actor: str = "person") -> Case:
-        """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``.
 
-        A person's case is made with ``create_case_with_entries``, so that it is never seen
-        without its hashes nor its hashes without it."""
-        ...
-
-    def create_case_with_entries(
-        self,
-        pin_hash: str,
-        bank: str,
-        signals: Sequence[Signal],
-        *,
-        source: str = "",
-        actor: str = "person",
-        request: CaseRequest | None = None,
-    ) -> NewCase:
-        """A new active case holding ``signals`` in ``bank``, all in ONE transaction with their
-        feed changes and history: a failure anywhere (an unknown bank, a crash) leaves no case and
-        no entry. Entries are one per signal, in order, as ``add_entries`` gives them.
-
-        ``request`` (see ``bank.retries``) is kept with the case. If a case was already made
-        with its ``key_hash``, nothing is added: that case comes back with ``replayed=True``,
-        its entries for ``signals`` and the request kept the first time; ``Conflict`` if that
-        one's ``request_hash`` differs. Each call first forgets the sealed PINs whose
-        ``expires_at`` has passed (the hashes stay, so a key is never used for a second case).
-        """
-        ...
-
-    def get_case(self, number: str) -> Case:
-        """The case with this number, as a person may type it; ``NotFound`` if there is none."""
-        ...
-
-    def get_case_by_id(self, case_id: int) -> Case: ...
-
-    def withdraw_case(self, case_id: int, actor: str = "person") -> Case:
-        """Withdraw the case and every entry of it not already withdrawn, in one transaction.
-
-        Idempotent: withdrawing a withdrawn case changes nothing and returns it.
-        """
-        ...
+class EntryWriter(Protocol):
+    """Adding entries and changing their status, each with its feed changes and history."""
 
     def add_entries(
         self,
@@ -206,18 +172,55 @@ class Store(EntryReader, Protocol):
         """
         ...
 
-    def history(
-        self,
-        subject_type: str | None = None,
-        subject_id: int | None = None,
-        *,
-        before: int | None = None,
-        limit: int = 100,
-    ) -> list[HistoryEvent]:
-        """History events, newest first, optionally for one subject, with ``id < before``."""
+
+class CaseStore(Protocol):
+    """A person's cases: made (with their entries), found by number, withdrawn."""
+
+    def create_case(self, pin_hash: str, actor: str = "person") -> Case:
+        """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``.
+
+        A person's case is made with ``create_case_with_entries``, so that it is never seen
+        without its hashes nor its hashes without it."""
         ...
 
-    # -- API keys ----------------------------------------------------------------------------
+    def create_case_with_entries(
+        self,
+        pin_hash: str,
+        bank: str,
+        signals: Sequence[Signal],
+        *,
+        source: str = "",
+        actor: str = "person",
+        request: CaseRequest | None = None,
+    ) -> NewCase:
+        """A new active case holding ``signals`` in ``bank``, all in ONE transaction with their
+        feed changes and history: a failure anywhere (an unknown bank, a crash) leaves no case and
+        no entry. Entries are one per signal, in order, as ``add_entries`` gives them.
+
+        ``request`` (see ``bank.retries``) is kept with the case. If a case was already made
+        with its ``key_hash``, nothing is added: that case comes back with ``replayed=True``,
+        its entries for ``signals`` and the request kept the first time; ``Conflict`` if that
+        one's ``request_hash`` differs. Each call first forgets the sealed PINs whose
+        ``expires_at`` has passed (the hashes stay, so a key is never used for a second case).
+        """
+        ...
+
+    def get_case(self, number: str) -> Case:
+        """The case with this number, as a person may type it; ``NotFound`` if there is none."""
+        ...
+
+    def get_case_by_id(self, case_id: int) -> Case: ...
+
+    def withdraw_case(self, case_id: int, actor: str = "person") -> Case:
+        """Withdraw the case and every entry of it not already withdrawn, in one transaction.
+
+        Idempotent: withdrawing a withdrawn case changes nothing and returns it.
+        """
+        ...
+
+
+class KeyStore(Protocol):
+    """API keys, kept only as the SHA-256 of each key."""
 
     def create_key(
         self, name: str, role: KeyRole, key_hash: str, actor: str = "operator"
@@ -242,7 +245,9 @@ class Store(EntryReader, Protocol):
         """The key with this hash, revoked or not (check ``.active``); ``None`` if there is none."""
         ...
 
-    # -- reports on matches ------------------------------------------------------------------
+
+class ReportStore(Protocol):
+    """What platforms bring back: reports on matches, match counts, the review list they feed."""
 
     def add_report(
         self,
@@ -269,8 +274,6 @@ class Store(EntryReader, Protocol):
         """Reports, newest first, at most ``limit`` (1 to 1,000); ``None`` means any."""
         ...
 
-    # -- match counts and the review list ------------------------------------------------------
-
     def record_matches(
         self, entry_ids: Sequence[int], *, key_id: int | None = None
     ) -> dict[int, int]:
@@ -295,7 +298,34 @@ class Store(EntryReader, Protocol):
         then oldest; at most ``limit`` (1 to 1,000)."""
         ...
 
-    # -- the store itself --------------------------------------------------------------------
+
+class HistoryReader(Protocol):
+    """The append-only history of every write."""
+
+    def history(
+        self,
+        subject_type: str | None = None,
+        subject_id: int | None = None,
+        *,
+        before: int | None = None,
+        limit: int = 100,
+    ) -> list[HistoryEvent]:
+        """History events, newest first, optionally for one subject, with ``id < before``."""
+        ...
+
+
+class Store(
+    EntryReader,
+    BankWriter,
+    EntryWriter,
+    CaseStore,
+    KeyStore,
+    ReportStore,
+    HistoryReader,
+    Protocol,
+):
+    """The whole bank: every protocol above, and the store itself. What opens and closes it (the
+    service, the CLI) holds a ``Store``; what only uses it takes the protocols it needs."""
 
     def store_id(self) -> str:
         """A random UUID drawn when this database's schema was made, the same on every open.
