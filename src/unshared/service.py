@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
+from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
 from unshared.errors import InvalidInput, NotFound
 from unshared.hashing import Limits
-from unshared.hashing.batch import FileResult, Views, hash_data, hash_files
+from unshared.hashing.batch import FileResult, Views, hash_data, hash_files, hash_uploads
 from unshared.hashing.pool import DecodePool
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
@@ -232,7 +233,15 @@ class Unshared:
             from unshared.features import MAX_KEYPOINTS
 
             views = Views(keypoints=MAX_KEYPOINTS)
-        for result in self._hash(paths, workers, on_done, dihedral=False, views=views):
+        registered = hash_files(
+            paths,
+            workers=workers,
+            limits=self.limits,
+            min_quality=self.settings.pdq_min_quality,
+            views=views,
+            on_done=on_done,
+        )
+        for result in registered:
             entries: list[Entry] = []
             if result.signals is not None:
                 entries = self.add_signals(bank, result.signals, source="cli", actor="operator")
@@ -261,6 +270,41 @@ class Unshared:
             self.features.remove(entry_id)
             self._features_changed = True
         return withdrawn
+
+    # -- what platforms follow and operators look after ----------------------------------------
+
+    def feed(self, after: int = 0, limit: int = 1000) -> FeedPage:
+        """The feed changes after ``after``, oldest first, with their banks' settings."""
+        store = self.store
+        changes = store.changes(after=after, limit=limit)
+        banks = {b.name: b for b in store.list_banks()}  # after: every change's bank is in it
+        next_seq = changes[-1].seq if changes else after
+        return FeedPage(store.store_id(), changes, banks, next_seq, store.latest_seq())
+
+    def get_entry(self, entry_id: int) -> Entry:
+        return self.store.get_entry(entry_id)
+
+    def set_entry_status(
+        self, entry_id: int, status: EntryStatus, *, actor: str, reason: str = ""
+    ) -> Entry:
+        """An operator's decision on an entry: in the feed, so every platform's copy obeys."""
+        return self.store.set_entry_status(entry_id, status, actor=actor, reason=reason)
+
+    def list_keys(self) -> list[ApiKey]:
+        return self.store.list_keys()
+
+    def revoke_key(self, key_id: int, actor: str = "operator") -> ApiKey:
+        return self.store.revoke_key(key_id, actor=actor)
+
+    def history(
+        self,
+        subject_type: str | None = None,
+        subject_id: int | None = None,
+        *,
+        before: int | None = None,
+        limit: int = 100,
+    ) -> list[HistoryEvent]:
+        return self.store.history(subject_type, subject_id, before=before, limit=limit)
 
     # -- matching ---------------------------------------------------------------------------
 
@@ -305,7 +349,10 @@ class Unshared:
         same matches."""
         matcher = self.matcher
         views = self._query_views(matcher)
-        for result in self._hash(paths, workers, on_done, dihedral=True, views=views):
+        uploads = hash_uploads(
+            paths, workers=workers, limits=self.limits, views=views, on_done=on_done
+        )
+        for result in uploads:
             verdict = None
             if result.signals is not None:
                 query = replace(
@@ -323,26 +370,6 @@ class Unshared:
         from unshared.features import QUERY_KEYPOINTS
 
         return Views(trimmed=True, keypoints=QUERY_KEYPOINTS, mirrored=True)
-
-    def _hash(
-        self,
-        paths: list[Path],
-        workers: int | None,
-        on_done: Callable[[FileResult], None] | None,
-        *,
-        dihedral: bool,
-        views: Views,
-    ) -> Iterable[FileResult]:
-        # Below-quality images still give exact hashes; the matcher skips their PDQ.
-        return hash_files(
-            paths,
-            workers=workers,
-            limits=self.limits,
-            min_quality=0 if dihedral else self.settings.pdq_min_quality,
-            dihedral=dihedral,
-            views=views,
-            on_done=on_done,
-        )
 
 
 def parse_thresholds(values: Iterable[str]) -> dict[str, int]:

@@ -222,6 +222,18 @@ class Report:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedPage:
+    """One page of the delta feed, as a platform follows it: the changes after a point, the
+    banks they are in (kind and thresholds), where to ask next, and how far the feed goes."""
+
+    store: str
+    changes: list[Change]
+    banks: dict[str, Bank]
+    next: int
+    latest: int
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewItem:
     """An entry for an operator to look at: quarantined, reported as not NCII, or matched by more
     uploads than the flood line. Being here changes nothing about its matching."""

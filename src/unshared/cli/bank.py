@@ -15,7 +15,7 @@ from rich.table import Table
 from unshared.cli import settings, stderr, stdout
 from unshared.cli.hash import progress_bar, result_json
 from unshared.cli.remote import Key, OptionalServer, connect, limits
-from unshared.hashing.batch import FileResult, Views, find_images, hash_files
+from unshared.hashing.batch import FileResult, find_images, hash_uploads
 from unshared.service import ExportFormat, Unshared, parse_thresholds
 
 bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
@@ -238,15 +238,8 @@ def _match_remote(
     config = settings(ctx)
     with connect(server, key) as client:
         # As the local matcher does: every hash at any quality; the service applies its own bar.
-        for result in hash_files(
-            files,
-            workers=workers,
-            limits=limits(config),
-            min_quality=0,
-            dihedral=True,
-            views=Views(trimmed=True),  # hashes only: the server's features need pixels
-            on_done=on_done,
-        ):
+        # Hashes only, as the service hashes an upload; features would need the pixels.
+        for result in hash_uploads(files, workers=workers, limits=limits(config), on_done=on_done):
             if result.signals is None:
                 yield result, None
             else:

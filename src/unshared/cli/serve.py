@@ -61,7 +61,7 @@ def list_keys(ctx: typer.Context) -> None:
     from unshared.service import Unshared
 
     with Unshared(settings(ctx)) as app:
-        for key in app.store.list_keys():
+        for key in app.list_keys():
             print(
                 json.dumps(
                     {

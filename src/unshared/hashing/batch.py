@@ -140,6 +140,29 @@ def _hash_chunk(
     return [hash_file(p, limits, min_quality, dihedral, views) for p in paths]
 
 
+def hash_uploads(
+    paths: list[Path],
+    *,
+    workers: int | None = None,
+    limits: Limits = Limits(),
+    views: Views = Views(trimmed=True),
+    on_done: Callable[[FileResult], None] | None = None,
+) -> Iterator[FileResult]:
+    """Hash files as uploads are hashed for matching, wherever that happens (the service, a
+    platform's CLI sending hashes only): every hash at any PDQ quality (the matcher applies its
+    own bar; a plain picture still gives its exact hashes), all 8 rotations and flips, and the
+    PDQ of each view with its margins trimmed; local features only when ``views`` asks."""
+    return hash_files(
+        paths,
+        workers=workers,
+        limits=limits,
+        min_quality=0,
+        dihedral=True,
+        views=views,
+        on_done=on_done,
+    )
+
+
 def hash_files(
     paths: list[Path],
     *,

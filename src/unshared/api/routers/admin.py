@@ -59,7 +59,7 @@ def create_bank(body: schemas.NewBank, state: State, key: AdminKey) -> schemas.B
 @router.get("/keys")
 def list_keys(state: State, key: AdminKey) -> list[schemas.KeyOut]:
     """Every API key, revoked ones too (never the keys themselves)."""
-    return [_key(k) for k in state.app.store.list_keys()]
+    return [_key(k) for k in state.app.list_keys()]
 
 
 @router.post("/keys", status_code=status.HTTP_201_CREATED)
@@ -72,13 +72,13 @@ def create_key(body: schemas.NewKey, state: State, key: AdminKey) -> schemas.Key
 @router.delete("/keys/{key_id}", responses=schemas.error_responses(404))
 def revoke_key(key_id: int, state: State, key: AdminKey) -> schemas.KeyOut:
     """Revoke a key: it stops working at once."""
-    return _key(state.app.store.revoke_key(key_id, actor=f"key:{key.id}"))
+    return _key(state.app.revoke_key(key_id, actor=f"key:{key.id}"))
 
 
 @router.get("/entries/{entry_id}", responses=schemas.error_responses(404))
 def get_entry(entry_id: int, state: State, key: AdminKey) -> schemas.EntryOut:
     """One entry, any status."""
-    return _entry(state.app.store.get_entry(entry_id))
+    return _entry(state.app.get_entry(entry_id))
 
 
 @router.post("/entries/{entry_id}/status", responses=schemas.error_responses(404, 409))
@@ -86,7 +86,7 @@ def set_entry_status(
     entry_id: int, body: schemas.EntryStatusChange, state: State, key: AdminKey
 ) -> schemas.EntryOut:
     """Disable, quarantine or re-enable an entry; it takes effect for the next match."""
-    entry = state.app.store.set_entry_status(
+    entry = state.app.set_entry_status(
         entry_id, body.status, actor=f"key:{key.id}", reason=body.reason
     )
     return _entry(entry)
@@ -138,7 +138,7 @@ def audit(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[schemas.HistoryOut]:
     """The append-only history, newest first."""
-    events = state.app.store.history(subject_type, subject_id, before=before, limit=limit)
+    events = state.app.history(subject_type, subject_id, before=before, limit=limit)
     return [
         schemas.HistoryOut(
             id=e.id,

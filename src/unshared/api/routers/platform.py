@@ -90,11 +90,10 @@ def feed(
 ) -> schemas.Feed:
     """The changes after ``after``, oldest first: apply ``add`` as an insert, the rest as a
     status change. Keep ``next`` and ask again."""
-    store = state.app.store
-    changes = store.changes(after=after, limit=limit)
-    banks = {b.name: b for b in store.list_banks()}
+    page = state.app.feed(after, limit)
+    banks = page.banks
     return schemas.Feed(
-        store=store.store_id(),
+        store=page.store,
         changes=[
             schemas.ChangeOut(
                 seq=c.seq,
@@ -108,10 +107,10 @@ def feed(
                 bank_kind=banks[c.bank].kind,
                 bank_thresholds=banks[c.bank].thresholds,
             )
-            for c in changes
+            for c in page.changes
         ],
-        next=changes[-1].seq if changes else after,
-        latest=store.latest_seq(),
+        next=page.next,
+        latest=page.latest,
     )
 
 
