@@ -81,3 +81,11 @@ def test_hostile_benchmark_runs() -> None:
     rows = done.stdout.splitlines()[1:]
     assert [row.split()[0] for row in rows] == ["webp-64x3000000", "webp-64x3000"]
     assert rows[0].endswith("image_too_large")
+
+
+def test_startup_benchmark_runs() -> None:
+    command = [sys.executable, "benchmarks/startup.py", "--runs", "1"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| `unshared")]
+    assert [row.split("`")[1] for row in rows] == ["unshared --help", "unshared hash small.jpg"]

@@ -39,6 +39,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from unshared.bank import BankKind
+from unshared.bench import DEFAULT_SEED
 from unshared.bench.transforms import TRANSFORMS, families, rng_for
 from unshared.config import Settings
 from unshared.errors import InvalidInput, UnsharedError
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
 #: The bank kinds the benchmark can register the photos in (the bank is named after it).
 BANK_KINDS: tuple[BankKind, ...] = ("ncii", "protect")
 SUFFIXES = frozenset({".jpg", ".jpeg", ".png"})
-DEFAULT_SEED = 20240601
 #: Every copy is saved as this before it is matched: what a platform re-encodes an upload to.
 COPY_FORMAT, COPY_QUALITY = "JPEG", 95
 PDQ_THRESHOLD = 31

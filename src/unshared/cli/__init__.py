@@ -1,6 +1,10 @@
 """The ``unshared`` command: a thin adapter over the library.
 
 This module is the one place where errors become exit codes and messages.
+
+The command modules import the library (numpy, the image libraries, httpx, the service) inside the
+commands that need it, never at module level: ``--help`` then loads none of it and ``hash`` only
+the image libraries (``tests/cli/test_startup.py`` keeps it so; ``benchmarks/startup.py`` times it).
 """
 
 from __future__ import annotations

@@ -7,16 +7,17 @@ import json
 import sys
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from unshared.cli import settings, stderr, stdout
 from unshared.cli.hash import progress_bar, result_json
 from unshared.cli.remote import Key, OptionalServer, connect, limits
-from unshared.hashing.batch import FileResult, find_images, hash_uploads
-from unshared.service import ExportFormat, Unshared, parse_thresholds
+
+if TYPE_CHECKING:  # the service and the image libraries load only in the commands that use them
+    from unshared.hashing.batch import FileResult
+    from unshared.service import ExportFormat
 
 bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
 
@@ -48,6 +49,8 @@ def create(
     key: Key = None,
 ) -> None:
     """Create a bank (on the service with --server and an operator's key)."""
+    from unshared.service import Unshared, parse_thresholds
+
     thresholds = parse_thresholds(threshold or [])
     if server is not None:
         with connect(server, key) as client:
@@ -67,6 +70,10 @@ def list_banks(
     key: Key = None,
 ) -> None:
     """List the banks with their counts of active entries (the service's, with --server)."""
+    from rich.table import Table
+
+    from unshared.service import Unshared
+
     rows: list[dict[str, Any]]
     if server is not None:
         with connect(server, key) as client:
@@ -96,6 +103,9 @@ def add(
     workers: Workers = None,
 ) -> None:
     """Hash images here and add their hashes (never the images) to a bank."""
+    from unshared.hashing.batch import find_images
+    from unshared.service import Unshared
+
     err = stderr()
     files = find_images(paths)
     added = failed = 0
@@ -126,6 +136,8 @@ def import_(
     ] = None,
 ) -> None:
     """Import a hash list: one PDQ hex per line, or python-threatexchange / HMA CSV."""
+    from unshared.service import Unshared
+
     with Unshared(settings(ctx)) as app:
         if str(file) == "-":
             summary = app.import_file(name, sys.stdin, _format(None, fmt))
@@ -145,6 +157,8 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="lines or csv.")] = "lines",
 ) -> None:
     """Write a bank's hashes to standard output (lines: active PDQ; csv: everything)."""
+    from unshared.service import Unshared
+
     with Unshared(settings(ctx)) as app:
         count = app.export(name, sys.stdout, _format(None, fmt))
     stderr().print(f"exported {count} entries")
@@ -153,6 +167,8 @@ def export(
 @bank_app.command("withdraw")
 def withdraw(ctx: typer.Context, name: str, entry_id: int) -> None:
     """Withdraw one entry: it stops matching at once."""
+    from unshared.service import Unshared
+
     with Unshared(settings(ctx)) as app:
         entry = app.withdraw_entry(name, entry_id)
     stderr().print(f"entry {entry.id} in {name} is {entry.status}")
@@ -170,6 +186,10 @@ def match_command(
 
     With --server, the images are hashed here and only their hashes are sent.
     """
+    from rich.table import Table
+
+    from unshared.hashing.batch import find_images
+
     err = stderr()
     files = find_images(paths)
     failed = matched = 0
@@ -210,7 +230,7 @@ def _verdict_cells(verdict: dict[str, Any]) -> tuple[str, str]:
     return state, found
 
 
-Verdicts = Generator[tuple[FileResult, dict[str, Any] | None], None, None]
+Verdicts = Generator[tuple["FileResult", dict[str, Any] | None], None, None]
 
 
 def _match_local(
@@ -221,6 +241,8 @@ def _match_local(
     server: str | None,
     key: str | None,
 ) -> Verdicts:
+    from unshared.service import Unshared
+
     with Unshared(settings(ctx)) as app:
         for result, verdict in app.match_files(files, workers=workers, on_done=on_done):
             yield result, None if verdict is None else verdict.to_dict()
@@ -234,10 +256,11 @@ def _match_remote(
     server: str | None,
     key: str | None,
 ) -> Verdicts:
+    from unshared.hashing.batch import hash_uploads
+
     assert server is not None
     config = settings(ctx)
     with connect(server, key) as client:
-        # As the local matcher does: every hash at any quality; the service applies its own bar.
         # Hashes only, as the service hashes an upload; features would need the pixels.
         for result in hash_uploads(files, workers=workers, limits=limits(config), on_done=on_done):
             if result.signals is None:

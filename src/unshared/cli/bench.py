@@ -7,16 +7,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from unshared.bench import accuracy
-from unshared.bench.accuracy import DEFAULT_SEED, Options, ProgressFn
+from unshared.bench import DEFAULT_SEED
 from unshared.cli import stderr, stdout
 from unshared.cli.hash import progress_bar
+
+if TYPE_CHECKING:  # the benchmark (numpy, Pillow, the service) loads only when it runs
+    from unshared.bench.accuracy import Options, ProgressFn
 
 bench = typer.Typer(
     help="Measure matching on your own photos (needs the bench extra).", no_args_is_help=True
@@ -39,6 +40,10 @@ def rich_progress(console: Console) -> Iterator[ProgressFn]:
 
 def run_accuracy(options: Options, err: Console, out: Console) -> dict[str, Any]:
     """Run the benchmark, write its files and print the summary: the CLI and the script's body."""
+    from rich.table import Table
+
+    from unshared.bench import accuracy
+
     with rich_progress(err) as progress:
         results = accuracy.run(options, progress)
     written = accuracy.write(results, options.out)
@@ -92,6 +97,8 @@ def accuracy_command(
 ) -> None:
     """Register the photos in a throwaway bank, match seeded edited copies of them, and compare
     with plain PDQ and pHash: recall per transform, false matches, cost per query."""
+    from unshared.bench.accuracy import Options
+
     names = tuple(n.strip() for n in transforms.split(",") if n.strip()) if transforms else ()
     options = Options(
         photos=photos,

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from unshared.cli import settings, stderr, stdout
-from unshared.hashing import Limits
-from unshared.hashing.batch import FileResult, find_images, hash_files
+
+if TYPE_CHECKING:  # numpy and the image libraries load only when a command hashes (--help is fast)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from unshared.hashing.batch import FileResult
 
 
 def progress_bar(console: Console) -> Progress:
     """A progress bar on stderr; it draws nothing when stderr is not a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -50,6 +59,11 @@ def hash_command(
     ] = None,
 ) -> None:
     """Hash images on this device: PDQ (with quality), MD5 and SHA-256. Nothing is sent anywhere."""
+    from rich.table import Table
+
+    from unshared.hashing.batch import find_images, hash_files
+    from unshared.hashing.decode import Limits
+
     config = settings(ctx)
     limits = Limits.of(config)
     files = find_images(paths)

@@ -11,21 +11,21 @@ import json
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from unshared.cli import settings, stderr, stdout
 from unshared.cli.hash import progress_bar
-from unshared.client import Client
 from unshared.config import Settings
 from unshared.errors import InvalidInput, Unavailable
-from unshared.hashing import Limits
-from unshared.service import Unshared
-from unshared.sync import Sync, SyncSummary
+
+if TYPE_CHECKING:  # httpx, the service and the image libraries load only in the commands using them
+    from unshared.client import Client
+    from unshared.hashing.decode import Limits
+    from unshared.sync import Sync, SyncSummary
 
 _SERVER_HELP = "The service: http(s)://HOST:PORT (env UNSHARED_SERVER)."
 _KEY_HELP = "API key (env UNSHARED_KEY: safer, as other users can read command lines)."
@@ -63,6 +63,8 @@ OUTCOMES = ("removed", "blocked", "queued", "not_ncii", "duplicate", "not_found"
 
 def connect(server: str, key: str | None = None) -> Client:
     """A client for the CLI: a bad address is a usage error, not a crash."""
+    from unshared.client import Client
+
     try:
         return Client(server, key)
     except InvalidInput as exc:
@@ -70,6 +72,8 @@ def connect(server: str, key: str | None = None) -> Client:
 
 
 def limits(config: Settings) -> Limits:
+    from unshared.hashing.decode import Limits
+
     return Limits.of(config)
 
 
@@ -96,6 +100,9 @@ def sync_command(
 ) -> None:
     """Bring the local copy of the bank up to date from the service's feed, withdrawals too,
     so that 'unshared match' works offline."""
+    from unshared.service import Unshared
+    from unshared.sync import Sync
+
     err = stderr()
     with Unshared(settings(ctx)) as app, connect(server, key) as client:
         sync = Sync(client, app)
@@ -235,6 +242,8 @@ def case_withdraw(number: str, server: Server, pin: Pin = None, as_json: AsJson 
 
 
 def _show_case(view: dict[str, Any], as_json: bool) -> None:
+    from rich.table import Table
+
     if as_json:
         print(json.dumps(view))
         return

@@ -1,0 +1,92 @@
+"""The command starts fast because it imports only what the command it runs needs.
+
+These tests check which modules are loaded, not how long it takes (timings belong to
+``benchmarks/startup.py``): an eager import of a heavy library at module level fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+from tests.imaging import encode
+
+#: Libraries that cost tens to hundreds of milliseconds to import, none needed to print help.
+HEAVY = (
+    "numpy",
+    "PIL",
+    "pillow_heif",
+    "pdqhash",
+    "cv2",
+    "faiss",
+    "fastapi",
+    "uvicorn",
+    "httpx",
+    "psycopg",
+    "unshared.service",
+    "unshared.hashing",
+    "unshared.bank",
+    "unshared.index",
+)
+#: Of those, what hashing a file on this device needs: no server, bank, index or network.
+HASHING = ("numpy", "PIL", "pillow_heif", "pdqhash", "unshared.hashing")
+
+_PROBE = """
+import json, sys
+import unshared.cli
+for argv in {argvs!r}:
+    try:
+        unshared.cli.app(argv, prog_name="unshared")
+    except SystemExit as exc:
+        assert not exc.code, (argv, exc.code)
+print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+def loaded_after(*argvs: list[str]) -> list[str]:
+    """The heavy modules loaded by a fresh interpreter that imports the CLI and runs ``argvs``."""
+    probe = _PROBE.format(argvs=list(argvs), heavy=HEAVY)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    return list(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_importing_the_cli_loads_no_heavy_library() -> None:
+    assert loaded_after() == []
+
+
+def test_help_of_every_command_loads_no_heavy_library() -> None:
+    helps = [
+        ["--help"],
+        ["hash", "--help"],
+        ["bank", "--help"],
+        ["bank", "add", "--help"],
+        ["match", "--help"],
+        ["sync", "--help"],
+        ["report", "--help"],
+        ["case", "--help"],
+        ["serve", "--help"],
+        ["keys", "--help"],
+        ["bench", "accuracy", "--help"],
+    ]
+    assert loaded_after(*helps) == []
+
+
+def test_hashing_a_file_loads_only_the_image_libraries(tmp_path: Path, photo: Image.Image) -> None:
+    image = tmp_path / "a.jpg"
+    image.write_bytes(encode(photo, "JPEG"))
+    argv = ["--home", str(tmp_path / "home"), "hash", "--json", str(image)]
+    assert loaded_after(argv) == sorted(HASHING)
+
+
+def test_importing_unshared_loads_no_heavy_library() -> None:
+    probe = f"import sys, unshared; print([m for m in {HEAVY!r} if m in sys.modules])"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"
