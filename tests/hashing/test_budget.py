@@ -21,7 +21,7 @@ def test_long_side_limit_is_exact() -> None:
     with pytest.raises(ImageTooLarge) as caught:
         decode_for_pdq(data, Limits(max_side=999))
     assert caught.value.detail == {"width": 1000, "height": 600, "limit": 999}
-    assert decode_for_pdq(data, Limits(max_side=1000)).shape[:2] == (300, 500)
+    assert decode_for_pdq(data, Limits(max_side=1000)).shape[:2] == (600, 1000)
 
 
 def test_aspect_limit_applies_to_long_pictures_only() -> None:
@@ -47,10 +47,10 @@ def test_decode_bytes_are_counted_in_the_mode_decoded(mode: str, per_pixel: int)
 def test_jpeg_counts_at_the_size_it_decodes_at() -> None:
     photo = sample_photo().resize((2048, 1536))
     data = encode(photo, "JPEG", quality=90)
-    # Drafted to 1/4 (512 x 384): 786,432 bytes, not the 12.6 MB of the full picture.
-    decode_for_pdq(data, Limits(max_decode_bytes=512 * 384 * 4))
+    # Drafted to 1/2 (1024 x 768): 3,145,728 bytes, not the 12.6 MB of the full picture.
+    decode_for_pdq(data, Limits(max_decode_bytes=1024 * 768 * 4))
     with pytest.raises(ImageTooLarge):
-        decode_for_pdq(data, Limits(max_decode_bytes=512 * 384 * 4 - 1))
+        decode_for_pdq(data, Limits(max_decode_bytes=1024 * 768 * 4 - 1))
 
 
 def test_a_thin_picture_within_limits_is_squeezed_before_hashing() -> None:

@@ -2,9 +2,20 @@
 
 PDQ reduces every picture to 64x64 before its DCT, so decoding 12 megapixels only to throw them
 away is waste. We ask the JPEG decoder for a reduced-size decode (its DCT scaling, Pillow's
-``draft``), and shrink any other format by an integer box filter (``Image.reduce``), in both cases
-stopping while the short side is still at least ``PDQ_SIDE`` pixels. Measured on phone-size photos
-this stays within a few bits of the full-size reference (``benchmarks/hash_throughput.py``).
+``draft``), and shrink any other format by a box filter (``Image.reduce``), by the same factor: a
+power of two up to 8, the largest that keeps the short side at least ``PDQ_SIDE`` pixels.
+
+Why those two rules. PDQ itself blurs the picture it is given with two passes of a box filter as
+wide as 1/128 of each side (Jarosz), then samples it 64 times each way. The reference pipeline
+(python-threatexchange: full decode, then ``pdqhash``) gives it the full picture. A pre-shrink by
+k makes PDQ's first pass about the same (a box of k, then of w/k, is a box of w), but its second
+pass coarser, so the fine, regular detail of buildings, fences and text that the filter does not
+remove aliases differently. With the short side kept at 512, PDQ's window is still at least 4
+shrunk pixels wide and the hash stays within a few bits of the reference; at 256 (2 pixels) it
+drifted by up to 48 bits. And a PNG reduced by 3 and its JPEG copy DCT-scaled by 2 aliased
+differently, so a photo and its own recompression landed far apart where the reference puts them
+together; one factor for every format keeps them together. ``benchmarks/fidelity.py`` measures
+both on high-detail pictures (``docs/hashing.md``).
 
 Only a fixed list of formats is decoded: the ones people's photos come in. Formats that run
 external programs (EPS) or are rarely legitimate uploads are refused.
@@ -62,12 +73,14 @@ FORMATS = tuple(
     f for f in ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "HEIF", "AVIF") if f in Image.OPEN
 )
 
-#: Decoding stops shrinking while the short side is at least this many pixels.
-PDQ_SIDE = 256
-#: Largest integer shrink factor; JPEG's DCT scaling also stops at 1/8.
+#: Decoding shrinks no further than would take the short side under this many pixels: at 512
+#: PDQ's own filter is at least 4 shrunk pixels wide, so the pre-shrink barely changes its result.
+PDQ_SIDE = 512
+#: Largest shrink factor; JPEG's DCT scaling also stops at 1/8. Factors are powers of two, the
+#: ones JPEG's DCT scaling offers, so that every format is shrunk alike.
 MAX_REDUCE = 8
 #: A long side still over this after shrinking is squeezed to it. Only thin pictures get here
-#: (a 4000 x 3000 photo is 500 x 375 by then), so ordinary photos hash as before.
+#: (a 4000 x 3000 photo is 1000 x 750 by then), so ordinary photos hash as before.
 MAX_LONG_SIDE = 4096
 
 # Our own pixel limit is checked before decoding; Pillow's warning would only repeat it.
@@ -233,7 +246,9 @@ def _upright(image: Image.Image) -> Image.Image:
 
 
 def _factor(image: Image.Image) -> int:
-    return min(MAX_REDUCE, image.width // PDQ_SIDE, image.height // PDQ_SIDE)
+    """The shrink factor: the power of two JPEG's ``draft`` would pick for ``PDQ_SIDE``."""
+    most = min(MAX_REDUCE, image.width // PDQ_SIDE, image.height // PDQ_SIDE)
+    return 1 << (most.bit_length() - 1) if most >= 1 else 1
 
 
 def _shrink(image: Image.Image) -> Image.Image:

@@ -7,8 +7,9 @@
 // hash made here and one made on a server from the same file agree within a few bits:
 //   - EXIF orientation applied, embedded colour profiles ignored (Pillow ignores them);
 //   - a JPEG is first shrunk by 8, 4 or 2 as its reduced-size decode would be (Pillow's draft),
-//     then any image by an integer box factor (Image.reduce), in both cases keeping the short
-//     side at least 256 pixels and shrinking by at most 8.
+//     then any image by a power-of-two box factor (Image.reduce), in both cases keeping the short
+//     side at least 512 pixels and shrinking by at most 8 (why 512 and a power of two:
+//     docs/hashing.md, "Why 512, and why a power of two").
 
 import { md5Hex } from "./md5.js";
 import { pdqFromRGBA } from "./pdq.js";
@@ -20,8 +21,8 @@ import { pdqFromRGBA } from "./pdq.js";
  */
 export const DEFAULT_LIMITS = Object.freeze({ maxFileBytes: 50 * 1024 * 1024, minQuality: 50 });
 
-const PDQ_SIDE = 256; // shrinking stops while the short side is at least this
-const MAX_REDUCE = 8; // largest integer shrink factor, as on the Python side
+const PDQ_SIDE = 512; // shrinking stops while the short side is at least this
+const MAX_REDUCE = 8; // largest shrink factor, a power of two, as on the Python side
 const MIN_PDQ_SIDE = 5; // PDQ needs at least 5x5 pixels
 // Above this many pixels the full-size RGBA copy would take hundreds of megabytes, so the canvas
 // draws the picture straight at the reduced size instead (a little further from Python's hash).
@@ -127,8 +128,8 @@ async function openBitmap(file) {
   }
 }
 
-// The integer shrink factors Python applies, in order: a JPEG's reduced decode (8, 4 or 2, as
-// Pillow's draft chooses for a 256x256 request), then Image.reduce's box factor.
+// The shrink factors Python applies, in order: a JPEG's reduced decode (8, 4 or 2, as Pillow's
+// draft chooses for a 512x512 request), then Image.reduce's box factor, a power of two.
 function reductions(width, height, jpeg) {
   const steps = [];
   let w = width;
@@ -142,7 +143,8 @@ function reductions(width, height, jpeg) {
       h = Math.ceil(h / s);
     }
   }
-  const f = Math.min(MAX_REDUCE, Math.floor(w / PDQ_SIDE), Math.floor(h / PDQ_SIDE));
+  const most = Math.min(MAX_REDUCE, Math.floor(w / PDQ_SIDE), Math.floor(h / PDQ_SIDE));
+  const f = [8, 4, 2, 1].find((candidate) => most >= candidate) ?? 1;
   if (f >= 2) steps.push(f);
   return steps;
 }
