@@ -7,7 +7,8 @@ each miss in turn. Here each candidate is read once, rejected on its first 128 b
 reads are prefetched ahead (an LLVM intrinsic), so the core keeps many misses in flight. The
 answers are the same; the oracle tests compare them with a brute-force scan.
 
-Compiled on first use (well under a second); ``nogil``, so batch threads run side by side.
+Compiled on first use (most of a second), then cached on disk; ``nogil``, so batch threads
+run side by side.
 """
 
 from __future__ import annotations
@@ -71,8 +72,7 @@ _BUCKETS_AHEAD = 16
 _ROWS_AHEAD = 64  # measured at 1M codes: 16 and 64 beat 8 and 32, and 32 and 64
 
 
-@numba.njit(nogil=True)
-def _probe(
+def _probe_loop(
     keys: Any,
     table: Any,
     mask: Any,
@@ -138,6 +138,15 @@ def _probe(
     return int(count)
 
 
+try:
+    # Compiled once per machine, not once per process: a CLI command that queries the index
+    # would otherwise spend most of a second compiling. Without a writable cache directory
+    # numba refuses to cache at all, and compiling in each process is the way left.
+    _probe = numba.njit(nogil=True, cache=True)(_probe_loop)
+except RuntimeError:  # pragma: no cover - only where no cache directory can be written
+    _probe = numba.njit(nogil=True)(_probe_loop)
+
+
 def probe(
     keys: npt.NDArray[np.uint64],
     table: npt.NDArray[np.intp],
@@ -150,6 +159,8 @@ def probe(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.uint32]]:
     """``(labels, rows, distances)`` of every (query, row) within ``radius`` found by the
     probes, each pair once; ``keys`` are the queries' ``(q, m)`` substrings."""
+    # C-contiguous arguments, whatever their source: each new layout would be compiled anew.
+    keys, queries = np.ascontiguousarray(keys), np.ascontiguousarray(queries)
     capacity = 64 * len(queries) + 64
     scratch = _scratch(1 << 16)
     while True:

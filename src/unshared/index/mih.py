@@ -30,7 +30,6 @@ import numpy as np
 import numpy.typing as npt
 
 from unshared.errors import InvalidInput
-from unshared.index import kernel
 from unshared.index.base import (
     HammingIndex,
     Hits,
@@ -282,6 +281,10 @@ class MihIndex(HammingIndex):
         return tables.probes(radius) if probing < _NS_SCAN_ROW * self._n else None
 
     def _probe(self, queries: CodeArray, first: int, probes: Probes, radius: int) -> Matches:
+        # Imported here: numba takes 0.15 s to import, which commands that never query (most
+        # of the CLI) should not pay.
+        from unshared.index import kernel
+
         tables = self._tables
         assert tables is not None
         labels, rows, distances = kernel.probe(
