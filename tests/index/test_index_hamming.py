@@ -316,3 +316,57 @@ def test_make_hamming_index_and_pack() -> None:
     (hits,) = index.query(pack([pdqs[1]]), 0)
     assert hits.ids.tolist() == [8]
     assert hits.distances.tolist() == [0]
+
+
+def test_eight_variants_in_one_batch_agree_with_the_oracle() -> None:
+    """The matcher's call: the 8 dihedral variants of one photo as the rows of one query, some
+    near stored codes, some at exactly the radius and one past it, several near the same row."""
+    rng = np.random.default_rng(11)
+    codes = random_codes(rng, 30_000)
+    ids = rng.choice(10**9, size=len(codes), replace=False).astype(np.int64)
+    index = MihIndex(threads=1)
+    index.add(ids, codes)
+    index.merge()
+    variants = np.stack(
+        [near(rng, codes[7], d) for d in (0, 5, 31, 32)]
+        + [near(rng, codes[9], 20), near(rng, codes[9], 31)]
+        + list(random_codes(rng, 2))
+    )
+    want = oracle(ids, codes).query(variants, 31)
+    got = index.query(variants, 31)
+    assert_same_hits(got, want)
+    assert [len(h.ids) for h in got][:6] == [1, 1, 1, 0, 1, 1]
+
+
+def test_more_hits_than_the_first_guess_are_all_returned() -> None:
+    """Thousands of copies of one code within the radius: far past the buffer a batch starts
+    with, so the probe must grow it and run again, losing none."""
+    rng = np.random.default_rng(12)
+    base = random_codes(rng, 1)[0]
+    codes = np.stack([near(rng, base, int(d)) for d in rng.integers(0, 12, size=3000)])
+    ids = np.arange(len(codes), dtype=np.int64)
+    index = MihIndex(threads=1)
+    index.add(ids, codes)
+    index.merge()
+    queries = np.stack([base, near(rng, base, 10)])
+    got = index.query(queries, 31)
+    assert_same_hits(got, oracle(ids, codes).query(queries, 31))
+    assert len(got[0].ids) == 3000
+
+
+def test_a_query_with_more_candidates_than_the_scratch_buffer() -> None:
+    """100,000 copies of one code, each with one of its first 5 bits flipped: every table
+    puts them in a handful of buckets, over a million candidates for one query."""
+    rng = np.random.default_rng(13)
+    base = random_codes(rng, 1)
+    codes = np.repeat(base, 100_000, axis=0)
+    codes[np.arange(len(codes)), rng.integers(0, 5, size=len(codes))] ^= np.uint8(1)
+    ids = np.arange(len(codes), dtype=np.int64)
+    index = MihIndex(threads=1)
+    index.add(ids, codes)
+    index.merge()
+    queries = np.concatenate([base, random_codes(rng, 1)])
+    got = index.query(queries, 31)
+    assert_same_hits(got, oracle(ids, codes).query(queries, 31))
+    assert len(got[0].ids) == len(codes) and set(got[0].distances.tolist()) == {1}
+    assert len(got[1].ids) == 0

@@ -47,7 +47,6 @@ from unshared.index.bits import (
     as_entries,
     as_ids,
     check_radius,
-    popcount_rows,
     words,
 )
 from unshared.index.brute import Matches, scan
@@ -282,23 +281,23 @@ class MihIndex(HammingIndex):
         return tables.probes(radius) if probing < _NS_SCAN_ROW * self._n else None
 
     def _probe(self, queries: CodeArray, first: int, probes: Probes, radius: int) -> Matches:
-        assert self._tables is not None
-        per_query, rows = self._tables.candidates(queries, probes)
-        x = np.take(words(self._codes), rows, axis=0)
-        x ^= np.repeat(words(queries), per_query, axis=0)
-        # Most candidates differ in about half their bits: the first 128 are enough to reject
-        # them, and the full distance is summed only for the rest.
-        counts = np.bitwise_count(x)
-        maybe = np.flatnonzero(counts[:, 0] + counts[:, 1] <= radius)
-        labels = np.searchsorted(np.cumsum(per_query), maybe, side="right")
-        rows = rows[maybe]
-        distances = popcount_rows(x[maybe])
-        ok = np.flatnonzero(distances <= radius)
-        near_labels = labels[ok].astype(np.int64)
-        near_rows = rows[ok].astype(np.int64)
-        # A row near the query on several substrings was found in several tables: keep one.
-        _, once = np.unique(near_labels * self._n + near_rows, return_index=True)
-        return near_labels[once] + first, near_rows[once], distances[ok][once]
+        # Imported here: numba takes 0.15 s to import, which commands that never query (most
+        # of the CLI) should not pay.
+        from unshared.index import kernel
+
+        tables = self._tables
+        assert tables is not None
+        labels, rows, distances = kernel.probe(
+            tables.substrings(queries),
+            probes.table,
+            probes.mask,
+            tables.offsets,
+            tables.positions,
+            words(self._codes),
+            words(queries),
+            radius,
+        )
+        return labels + first, rows, distances
 
 
 def _by_id(ids: IdArray, codes: CodeArray) -> tuple[IdArray, CodeArray]:

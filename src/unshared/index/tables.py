@@ -169,7 +169,7 @@ class SubstringTables:
     ) -> tuple[npt.NDArray[np.intp], RowArray]:
         """Every row in a probed bucket (a row may repeat), grouped by query; and how many
         belong to each query."""
-        keys = self._substrings(queries)[:, probes.table] ^ probes.mask
+        keys = self.substrings(queries)[:, probes.table] ^ probes.mask
         bucket = (keys.astype(np.int64) + probes.offset_base).reshape(-1)
         flat_offsets = self.offsets.reshape(-1)
         starts = np.take(flat_offsets, bucket)
@@ -231,7 +231,7 @@ class SubstringTables:
             list(pool.map(one, range(self.m)))
         self.n = n_after
 
-    def _substrings(self, queries: CodeArray) -> npt.NDArray[np.uint64]:
+    def substrings(self, queries: CodeArray) -> npt.NDArray[np.uint64]:
         """``(q, m)`` substring keys, all tables at once."""
         lo_word, shift, hi_word, hi_shift, hi_mask = _layout(self.m, self.b)
         w = words(queries).astype("<u8", copy=False)
