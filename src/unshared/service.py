@@ -13,6 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
+import numpy as np
+
 from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
 from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
@@ -125,7 +127,10 @@ class Unshared:
         pool = self._decode_pool()
         if pool is not None:
             pool.start()
-        self.index  # noqa: B018 - loads or builds it
+        index = self.index
+        # One query now: a large index's compiled probe loop is loaded (or compiled) here, not
+        # in the first platform's request.
+        index.query_pdq(np.zeros((1, 32), np.uint8), 31)
         if self._has_features():
             self.features.warm()
 
