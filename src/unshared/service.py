@@ -203,12 +203,7 @@ class Unshared:
 
         For a ``protect`` bank the image's local features are also kept, in the feature index
         beside the PDQ index, keyed by its PDQ entry."""
-        kind = self.store.get_bank(bank).kind
-        views = Views()
-        if kind == "protect":
-            from unshared.features import MAX_KEYPOINTS
-
-            views = Views(keypoints=MAX_KEYPOINTS)
+        views = self._registration_views(bank)
         signals, _, features = self._hash_data(
             data, self.settings.pdq_min_quality, dihedral=False, views=views
         )
@@ -216,6 +211,15 @@ class Unshared:
         if features is not None:
             self._add_features(entries, features)
         return entries
+
+    def _registration_views(self, bank: str) -> Views:
+        """What an image added to ``bank`` gives beside its hashes: its local features for a
+        ``protect`` bank, nothing for the others. ``NotFound`` for an unknown bank."""
+        if self.store.get_bank(bank).kind != "protect":
+            return Views()
+        from unshared.features import MAX_KEYPOINTS
+
+        return Views(keypoints=MAX_KEYPOINTS)
 
     def _add_features(self, entries: list[Entry], features: Features) -> None:
         """Keep one image's local features, keyed by its PDQ entry."""
@@ -232,12 +236,7 @@ class Unshared:
         on_done: Callable[[FileResult], None] | None = None,
     ) -> Iterator[tuple[FileResult, list[Entry]]]:
         """Hash image files on this machine and add their hashes (never the images) to ``bank``."""
-        kind = self.store.get_bank(bank).kind  # fail before hashing anything
-        views = Views()
-        if kind == "protect":
-            from unshared.features import MAX_KEYPOINTS
-
-            views = Views(keypoints=MAX_KEYPOINTS)
+        views = self._registration_views(bank)  # fails before hashing anything
         registered = hash_files(
             paths,
             workers=workers,

@@ -25,7 +25,7 @@ from unshared.bank.models import (
     ReportOutcome,
     ReviewItem,
 )
-from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks, now
+from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks, marks, now
 from unshared.errors import Conflict, NotFound
 
 _MAX_LIST = 1000
@@ -228,11 +228,11 @@ class PlatformRecords(SQLBase):
             ):
                 raise NotFound(f"there is no key {key_id}", key_id=key_id)
             for chunk in chunks(ids, CHUNK):
-                rows = tx.execute(_COUNT.format(marks=_marks(chunk)), chunk)
+                rows = tx.execute(_COUNT.format(marks=marks(chunk)), chunk)
                 totals.update((entry_id, int(matches)) for entry_id, matches in rows)
                 if key_id is not None:
                     tx.execute(
-                        _FIRST.format(marks=_marks(chunk)), (key_id, self._time_in(now()), *chunk)
+                        _FIRST.format(marks=marks(chunk)), (key_id, self._time_in(now()), *chunk)
                     )
             missing = [entry_id for entry_id in ids if entry_id not in totals]
             if missing:  # raising rolls the whole call back: all counted or none
@@ -250,7 +250,7 @@ class PlatformRecords(SQLBase):
             for chunk in chunks(ids, CHUNK):
                 rows = tx.execute(
                     "SELECT entry_id, matches FROM match_counts"
-                    f" WHERE entry_id IN ({_marks(chunk)})",
+                    f" WHERE entry_id IN ({marks(chunk)})",
                     chunk,
                 )
                 totals.update((entry_id, int(matches)) for entry_id, matches in rows)
@@ -282,7 +282,3 @@ class PlatformRecords(SQLBase):
     def store_id(self) -> str:
         with self._read() as tx:
             return str(tx.execute("SELECT store_id FROM store_identity WHERE id = 1")[0][0])
-
-
-def _marks(items: Sequence[object]) -> str:
-    return ", ".join("?" * len(items))

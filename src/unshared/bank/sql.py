@@ -51,14 +51,14 @@ class Tx(ABC):
     ) -> list[tuple[Any, ...]]:
         """Insert ``rows``, ``CHUNK`` to a statement; the rows ``returning`` asks for."""
         out: list[tuple[Any, ...]] = []
-        marks = "(" + ", ".join("?" * len(columns)) + ")"
+        one_row = f"({marks(columns)})"
         tail = (f" ON CONFLICT {conflict}" if conflict else "") + (
             f" RETURNING {returning}" if returning else ""
         )
         for chunk in chunks(rows, CHUNK):
             out += self.execute(
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES"
-                f" {', '.join([marks] * len(chunk))}{tail}",
+                f" {', '.join([one_row] * len(chunk))}{tail}",
                 [value for row in chunk for value in row],
             )
         return out
@@ -110,6 +110,11 @@ class Ledger:
 def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def marks(items: Sequence[object]) -> str:
+    """``?, ?, ?``: one placeholder per item, for ``IN (...)``."""
+    return ", ".join("?" * len(items))
 
 
 #: An entry row as ``SQLBase._entry_of`` reads it; ``e`` is the entry, ``b`` its bank.

@@ -35,7 +35,7 @@ from unshared.bank.models import (
 )
 from unshared.bank.platform import PlatformRecords
 from unshared.bank.secrets import is_pin_hash, new_case_number, normalise_case_number
-from unshared.bank.sql import CHUNK, ENTRY, Ledger, Tx, chunks, now
+from unshared.bank.sql import CHUNK, ENTRY, Ledger, Tx, chunks, marks, now
 from unshared.bank.store import Record
 from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable, UnsharedError
 from unshared.signals import SIGNAL_TYPES, Signal
@@ -470,8 +470,7 @@ class SQLStore(PlatformRecords):
             return found
         with self._read() as tx:
             for chunk in chunks(ids, CHUNK):
-                marks = ", ".join("?" * len(chunk))
-                for row in tx.execute(f"{ENTRY} WHERE e.id IN ({marks})", chunk):
+                for row in tx.execute(f"{ENTRY} WHERE e.id IN ({marks(chunk)})", chunk):
                     entry = self._entry_of(row)
                     found[entry.id] = entry
         return found
