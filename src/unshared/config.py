@@ -75,6 +75,17 @@ class Settings:
     body_timeout: int = 30
     #: Whether ``/metrics`` answers anyone; otherwise it needs an operator's key.
     public_metrics: bool = False
+    #: Networks a reported URL may point into although they are not public (loopback, private,
+    #: link-local, ...): comma-separated CIDRs, none by default. Only for tests and labs.
+    fetch_allow_networks: str = ""
+    #: Redirects followed, each checked as the first URL was, before a fetch is refused.
+    fetch_max_redirects: int = 5
+    #: Bytes read from one answer before the fetch is refused (``too_large``).
+    fetch_max_bytes: int = 20 * 1024 * 1024
+    #: Seconds one fetch may take in all, redirects and body included.
+    fetch_timeout: float = 20.0
+    #: Images taken from one HTML page (``img``, ``srcset``, ``og:image``, links to images).
+    fetch_max_images: int = 20
 
     @property
     def resolved_store_url(self) -> str:

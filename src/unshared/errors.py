@@ -13,13 +13,15 @@ entry point each map them in exactly one place.
     │   ├── FileTooLarge               413
     │   ├── ImageTooLarge              413
     │   ├── ImageTooComplex            422
-    │   └── LowQuality                 422
+    │   ├── LowQuality                 422
+    │   └── FetchRefused               400  (a URL safe fetching will not follow)
     ├── NotFound                       404  exit 3
     ├── Conflict                       409  exit 4
     ├── Unauthorized                   401  exit 5
     ├── Forbidden                      403  exit 5
     ├── RateLimited                    429  exit 6
     ├── Unavailable                    503  exit 7
+    │   └── FetchFailed                502  (a reported URL did not answer)
     └── CorruptIndex                   500  (unshared.index: an index file to rebuild)
 """
 
@@ -126,6 +128,14 @@ class LowQuality(InvalidInput):
         self.threshold = threshold
 
 
+class FetchRefused(InvalidInput):
+    """A URL that safe fetching will not follow: not http(s), an address that is not public
+    (unless ``fetch_allow_networks`` holds it), too many redirects, or an answer over
+    ``fetch_max_bytes`` (``reason`` says which)."""
+
+    code = "fetch_refused"
+
+
 class NotFound(UnsharedError):
     status = 404
     exit_code = 3
@@ -160,3 +170,10 @@ class Unavailable(UnsharedError):
     status = 503
     exit_code = 7
     code = "unavailable"
+
+
+class FetchFailed(Unavailable):
+    """A reported URL that did not answer in time, or a network error on the way."""
+
+    status = 502
+    code = "fetch_failed"

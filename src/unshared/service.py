@@ -29,6 +29,7 @@ from unshared.signals import Pdq, SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
+    from unshared.takedown.service import Takedown
 
 ExportFormat = Literal["lines", "csv"]
 
@@ -44,6 +45,7 @@ class Unshared:
         self._features_changed = False
         self._banks: Banks | None = None
         self._pool: DecodePool | None = None
+        self._takedown: Takedown | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -95,6 +97,15 @@ class Unshared:
         return Matcher(self.store, self.index, self.settings.pdq_min_quality, features, self._banks)
 
     @property
+    def takedown(self) -> Takedown:
+        """Sightings, their safe fetching and verification, contacts, the evidence log."""
+        if self._takedown is None:
+            from unshared.takedown.service import Takedown
+
+            self._takedown = Takedown(self.store, self.settings, self.hash_for_matching)
+        return self._takedown
+
+    @property
     def limits(self) -> Limits:
         return Limits.of(self.settings)
 
@@ -108,6 +119,12 @@ class Unshared:
         if pool is None:
             return hash_data(*args)
         return pool.run(hash_data, *args)
+
+    def hash_for_matching(self, data: bytes) -> tuple[SignalSet, tuple[Pdq, ...]]:
+        """Image bytes -> their signals in all 8 orientations and the PDQ hashes of their
+        trimmed views, as an upload is hashed for matching (in the decode pool, in memory)."""
+        signals, trimmed, _ = self._hash_data(data, 0, dihedral=True, views=Views(trimmed=True))
+        return signals, trimmed
 
     def _decode_pool(self) -> DecodePool | None:
         """The pool, started on first use; None when ``decode_workers`` is 0."""

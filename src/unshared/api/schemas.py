@@ -8,12 +8,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from unshared.bank.models import (
+    MAX_EMAIL,
     MAX_KEY_NAME,
     MAX_NOTE,
     MAX_REASON,
+    MAX_URL,
     BankKind,
+    FetchOutcome,
     KeyRole,
+    Reporter,
     ReportOutcome,
+    SightingStatus,
 )
 from unshared.errors import InvalidInput
 from unshared.match.matcher import MAX_TRIMMED_VIEWS
@@ -182,6 +187,12 @@ class NewReport(Strict):
     entry: int = Field(ge=1)
     outcome: ReportOutcome
     note: str = Field(default="", max_length=MAX_NOTE)
+    url: str | None = Field(
+        default=None,
+        max_length=MAX_URL,
+        description="Where the copy was (http or https): it becomes a sighting on the entry's"
+        " case, verified by the service before this call answers",
+    )
 
 
 class ReportOut(BaseModel):
@@ -190,6 +201,68 @@ class ReportOut(BaseModel):
     outcome: str
     note: str
     at: datetime
+    sighting: int | None = Field(
+        default=None, description="The sighting made from ``url``, if the entry has a case"
+    )
+
+
+# -- sightings -----------------------------------------------------------------------------------
+
+
+class NewSighting(Pin):
+    url: str = Field(min_length=1, max_length=MAX_URL, description="Where the copy is")
+
+
+class NewOperatorSighting(Strict):
+    case: str = Field(min_length=1, max_length=64, description="The case number")
+    url: str = Field(min_length=1, max_length=MAX_URL)
+
+
+class FetchOut(BaseModel):
+    """One verification: what the URL answered and the hashes of what it served (never the
+    bytes)."""
+
+    id: int
+    at: datetime
+    outcome: FetchOutcome
+    http_status: int | None
+    final_url: str | None
+    content_type: str | None
+    size: int | None = Field(description="Bytes of the answer (the page, for a page)")
+    sha256: str | None
+    md5: str | None
+    pdq: str | None
+    quality: int | None
+    image_url: str | None = Field(description="The image hashed, when the URL was a page")
+    entry: int | None = Field(description="The case's entry it matched or came closest to")
+    distance: int | None = Field(description="PDQ distance to that entry; 0 for an exact hash")
+    matched: bool
+    error: str
+
+
+class SightingOut(BaseModel):
+    id: int
+    case: str
+    url: str
+    host: str
+    reported_by: Reporter
+    reported_at: datetime
+    status: SightingStatus
+    entry: int | None
+    distance: int | None
+    checked_at: datetime | None
+    fetch: FetchOut | None = Field(description="The latest verification")
+
+
+class ContactIn(Strict):
+    email: str = Field(min_length=3, max_length=MAX_EMAIL)
+
+
+class ContactOut(BaseModel):
+    host: str
+    email: str
+    set_by: str
+    updated_at: datetime
 
 
 class NewBank(Strict):

@@ -25,6 +25,19 @@ What the tables hold (hashes and words, never pixels):
   dropped (set to NULL) after a day; see ``bank.retries``.
 - ``store_identity``: one row, a random UUID drawn when the schema is made, so an index file built
   from one database is never loaded for another.
+
+Takedown (step 5, ``docs/takedown.md``):
+
+- ``sightings``: a URL where a copy of a case's image appears, who reported it, and what the
+  latest verification found (status, matched entry, distance); once per case and URL.
+- ``fetches``: one row per verification of a sighting: what the server answered and the hashes
+  of what it served (never the bytes).
+- ``evidence``: each case's append-only log of chained records (``unshared.takedown.chain``);
+  triggers refuse UPDATE and DELETE, as on ``history``.
+- ``contacts``: a host's abuse email, set by an operator.
+- ``notices``: a notice about one sighting under one legal regime, its state and clock.
+- ``jobs``: scheduled work (a clock's re-check, a watch target's run), leased so each runs once.
+- ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule.
 """
 
 from __future__ import annotations
@@ -363,5 +376,177 @@ MATCH_PLATFORMS = Migration(
 )
 
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, PLATFORMS, CASE_REQUESTS, MATCH_PLATFORMS)
+_SUBJECTS_5 = "('bank', 'case', 'entry', 'key', 'sighting', 'notice', 'contact', 'watch')"
+_REPORTERS = "('person', 'platform', 'operator', 'monitor')"
+_SIGHTING_STATUSES = "('reported', 'verified', 'not_matching', 'unreachable', 'removed')"
+_FETCH_OUTCOMES = "('fetched', 'http_error', 'refused', 'too_large', 'failed', 'not_image')"
+_NOTICE_STATES = "('draft', 'sent', 'acknowledged', 'removed', 'overdue', 'withdrawn')"
+_DELIVERIES = "('email', 'download')"
+_WATCH_KINDS = "('page', 'sitemap', 'feed')"
+_HEX = {
+    "sqlite": "length({c}) = {n} AND {c} NOT GLOB '*[^0-9a-f]*'",
+    "postgres": "{c} ~ '^[0-9a-f]{{{n}}}$'",
+}
+
+
+def _takedown_tables(dialect: Dialect) -> tuple[str, ...]:
+    """Step 5's tables, alike in both dialects but for their types."""
+    sqlite = dialect == "sqlite"
+    ident = "INTEGER PRIMARY KEY" if sqlite else "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+    ref = "INTEGER" if sqlite else "BIGINT"
+    time = "TEXT" if sqlite else "TIMESTAMPTZ"
+    flag = "INTEGER NOT NULL CHECK (enabled IN (0, 1))" if sqlite else "BOOLEAN NOT NULL"
+    json = "TEXT" if sqlite else "JSONB"
+    boolean = "INTEGER" if sqlite else "BOOLEAN"
+
+    def hexed(column: str, n: int) -> str:
+        return f"CHECK ({column} IS NULL OR ({_HEX[dialect].format(c=column, n=n)}))"
+
+    return (
+        f"""CREATE TABLE sightings (
+            id {ident},
+            case_id {ref} NOT NULL REFERENCES cases (id),
+            url TEXT NOT NULL CHECK (length(url) BETWEEN 1 AND 2048),
+            host TEXT NOT NULL CHECK (length(host) BETWEEN 1 AND 253),
+            reported_by TEXT NOT NULL CHECK (reported_by IN {_REPORTERS}),
+            key_id {ref} REFERENCES api_keys (id),
+            reported_at {time} NOT NULL,
+            status TEXT NOT NULL CHECK (status IN {_SIGHTING_STATUSES}),
+            entry_id {ref} REFERENCES entries (id),
+            distance INTEGER,
+            checked_at {time},
+            UNIQUE (case_id, url)
+        )""",
+        "CREATE INDEX sightings_by_status ON sightings (status, id)",
+        "CREATE INDEX sightings_by_host ON sightings (host, id)",
+        f"""CREATE TABLE fetches (
+            id {ident},
+            sighting_id {ref} NOT NULL REFERENCES sightings (id),
+            at {time} NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN {_FETCH_OUTCOMES}),
+            http_status INTEGER,
+            final_url TEXT CHECK (length(final_url) <= 2048),
+            content_type TEXT CHECK (length(content_type) <= 200),
+            size {ref},
+            sha256 TEXT {hexed("sha256", 64)},
+            md5 TEXT {hexed("md5", 32)},
+            pdq TEXT {hexed("pdq", 64)},
+            quality INTEGER,
+            image_url TEXT CHECK (length(image_url) <= 2048),
+            entry_id {ref} REFERENCES entries (id),
+            distance INTEGER,
+            matched {boolean} NOT NULL,
+            error TEXT NOT NULL DEFAULT '' CHECK (length(error) <= 1000)
+        )""",
+        "CREATE INDEX fetches_by_sighting ON fetches (sighting_id, id)",
+        # ``at`` and ``data`` are kept as the record's own text (its ``at`` string and its data
+        # as JSON text), so a record reads back byte for byte as it was chained.
+        f"""CREATE TABLE evidence (
+            id {ident},
+            case_id {ref} NOT NULL REFERENCES cases (id),
+            seq {ref} NOT NULL CHECK (seq >= 1),
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+            data TEXT NOT NULL,
+            prev TEXT NOT NULL CHECK ({_HEX[dialect].format(c="prev", n=64)}),
+            hash TEXT NOT NULL CHECK ({_HEX[dialect].format(c="hash", n=64)}),
+            UNIQUE (case_id, seq)
+        )""",
+        f"""CREATE TABLE contacts (
+            id {ident},
+            host TEXT NOT NULL UNIQUE CHECK (length(host) BETWEEN 1 AND 253),
+            email TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 254),
+            set_by TEXT NOT NULL,
+            updated_at {time} NOT NULL
+        )""",
+        f"""CREATE TABLE notices (
+            id {ident},
+            sighting_id {ref} NOT NULL REFERENCES sightings (id),
+            case_id {ref} NOT NULL REFERENCES cases (id),
+            regime TEXT NOT NULL CHECK (length(regime) BETWEEN 1 AND 32),
+            state TEXT NOT NULL CHECK (state IN {_NOTICE_STATES}),
+            delivery TEXT NOT NULL CHECK (delivery IN {_DELIVERIES}),
+            recipient TEXT NOT NULL DEFAULT '' CHECK (length(recipient) <= 254),
+            created_at {time} NOT NULL,
+            sent_at {time},
+            deadline {time},
+            closed_at {time},
+            follow_up_of {ref} REFERENCES notices (id),
+            notifier {json},
+            message_id TEXT
+        )""",
+        "CREATE INDEX notices_by_case ON notices (case_id, id)",
+        "CREATE INDEX notices_by_sighting ON notices (sighting_id, id)",
+        "CREATE INDEX notices_by_deadline ON notices (state, deadline)",
+        f"""CREATE TABLE jobs (
+            id {ident},
+            kind TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 64),
+            subject_id {ref} NOT NULL,
+            due_at {time} NOT NULL,
+            lease_until {time},
+            lease_owner TEXT,
+            done_at {time},
+            attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+            last_error TEXT NOT NULL DEFAULT '',
+            UNIQUE (kind, subject_id, due_at)
+        )""",
+        "CREATE INDEX jobs_due ON jobs (due_at) WHERE done_at IS NULL",
+        f"""CREATE TABLE watch_targets (
+            id {ident},
+            url TEXT NOT NULL UNIQUE CHECK (length(url) BETWEEN 1 AND 2048),
+            kind TEXT NOT NULL CHECK (kind IN {_WATCH_KINDS}),
+            interval_seconds INTEGER NOT NULL CHECK (interval_seconds > 0),
+            next_run_at {time} NOT NULL,
+            last_run_at {time},
+            enabled {flag},
+            created_at {time} NOT NULL
+        )""",
+        "CREATE INDEX watch_targets_due ON watch_targets (next_run_at) WHERE enabled",
+    )
+
+
+TAKEDOWN = Migration(
+    5,
+    "takedown: sightings, fetches, the evidence log, contacts, notices, jobs, watch targets",
+    sqlite=(
+        *_takedown_tables("sqlite"),
+        *(_SQLITE_APPEND_ONLY.format(table="evidence", verb=verb) for verb in ("UPDATE", "DELETE")),
+        # History gains the takedown's subjects: rebuilt as step 2 did (see there for why).
+        "DROP TRIGGER history_append_only_UPDATE",
+        "DROP TRIGGER history_append_only_DELETE",
+        f"""CREATE TABLE history_5 (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject_type TEXT NOT NULL CHECK (subject_type IN {_SUBJECTS_5}),
+            subject_id INTEGER NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{{}}'
+        )""",
+        f"""INSERT INTO history_5 ({_HISTORY_COLUMNS})
+            SELECT {_HISTORY_COLUMNS} FROM history ORDER BY id""",
+        "DROP TABLE history",
+        "ALTER TABLE history_5 RENAME TO history",
+        "CREATE INDEX history_by_subject ON history (subject_type, subject_id, id)",
+        *(_SQLITE_APPEND_ONLY.format(table="history", verb=verb) for verb in ("UPDATE", "DELETE")),
+    ),
+    postgres=(
+        *_takedown_tables("postgres"),
+        """CREATE TRIGGER evidence_append_only
+            BEFORE UPDATE OR DELETE OR TRUNCATE ON evidence
+            FOR EACH STATEMENT EXECUTE FUNCTION refuse_rewrite()""",
+        f"""ALTER TABLE history
+            DROP CONSTRAINT history_subject_type_check,
+            ADD CONSTRAINT history_subject_type_check CHECK (subject_type IN {_SUBJECTS_5})""",
+    ),
+)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    INITIAL,
+    PLATFORMS,
+    CASE_REQUESTS,
+    MATCH_PLATFORMS,
+    TAKEDOWN,
+)
 LATEST = MIGRATIONS[-1].version

@@ -17,7 +17,7 @@ BankKind = Literal["ncii", "allow", "protect"]
 CaseStatus = Literal["active", "withdrawn"]
 EntryStatus = Literal["active", "withdrawn", "disabled", "quarantined"]
 ChangeOp = Literal["add", "withdraw", "disable", "quarantine", "enable"]
-SubjectType = Literal["bank", "case", "entry", "key"]
+SubjectType = Literal["bank", "case", "entry", "key", "sighting", "notice", "contact", "watch"]
 KeyRole = Literal["platform", "admin"]
 ReportOutcome = Literal["removed", "blocked", "queued", "not_ncii", "duplicate", "not_found"]
 
@@ -30,7 +30,16 @@ CASE_STATUSES: tuple[CaseStatus, ...] = ("active", "withdrawn")
 #: an operator. ``quarantined``: held for review (for example a suspected bad-faith submission).
 ENTRY_STATUSES: tuple[EntryStatus, ...] = ("active", "withdrawn", "disabled", "quarantined")
 
-SUBJECT_TYPES: tuple[SubjectType, ...] = ("bank", "case", "entry", "key")
+SUBJECT_TYPES: tuple[SubjectType, ...] = (
+    "bank",
+    "case",
+    "entry",
+    "key",
+    "sighting",
+    "notice",
+    "contact",
+    "watch",
+)
 #: ``platform``: matches hashes and reports on matches. ``admin``: an operator's key, for all.
 KEY_ROLES: tuple[KeyRole, ...] = ("platform", "admin")
 #: What a platform did about a match: ``removed`` the upload, ``blocked`` it before it went up,
@@ -248,3 +257,116 @@ class ReviewItem:
     platforms: int = 0
     #: Whether ``matches`` is past the flood line the list was asked with.
     flooded: bool = False
+
+
+# -- takedown ---------------------------------------------------------------------------------
+
+Reporter = Literal["person", "platform", "operator", "monitor"]
+SightingStatus = Literal["reported", "verified", "not_matching", "unreachable", "removed"]
+FetchOutcome = Literal["fetched", "http_error", "refused", "too_large", "failed", "not_image"]
+NoticeState = Literal["draft", "sent", "acknowledged", "removed", "overdue", "withdrawn"]
+Delivery = Literal["email", "download"]
+WatchKind = Literal["page", "sitemap", "feed"]
+
+#: Who said a copy is at a URL: the person (case number and PIN), a platform (with its match
+#: report), an operator (admin key) or the monitor.
+REPORTERS: tuple[Reporter, ...] = ("person", "platform", "operator", "monitor")
+#: ``reported``: not checked yet. ``verified``: the URL served a copy of one of the case's images.
+#: ``not_matching``: it served something else. ``unreachable``: no answer, an error, or refused.
+#: ``removed``: gone (404/410) or no longer matching after it was verified.
+SIGHTING_STATUSES: tuple[SightingStatus, ...] = (
+    "reported",
+    "verified",
+    "not_matching",
+    "unreachable",
+    "removed",
+)
+#: ``fetched``: a 2xx answer, hashed. ``http_error``: another status. ``refused``: the URL or a
+#: redirect broke a rule of safe fetching. ``too_large``: past ``fetch_max_bytes``. ``failed``:
+#: no answer in time, or a network error. ``not_image``: an answer with no image in it.
+FETCH_OUTCOMES: tuple[FetchOutcome, ...] = (
+    "fetched",
+    "http_error",
+    "refused",
+    "too_large",
+    "failed",
+    "not_image",
+)
+NOTICE_STATES: tuple[NoticeState, ...] = (
+    "draft",
+    "sent",
+    "acknowledged",
+    "removed",
+    "overdue",
+    "withdrawn",
+)
+#: Longest URL a sighting may have, in characters (what common browsers and servers take).
+MAX_URL = 2048
+MAX_HOST = 253
+MAX_EMAIL = 254
+MAX_ERROR = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """A place where a copy of a case's image appears, and what its latest check found."""
+
+    id: int
+    case_id: int
+    url: str
+    #: The URL's host, lower-case (where notices go: ``contacts``).
+    host: str
+    reported_by: Reporter
+    #: The platform's key, for ``reported_by == "platform"``.
+    key_id: int | None
+    reported_at: datetime
+    status: SightingStatus
+    #: The case's entry the latest verification matched (or came closest to), and how close.
+    entry_id: int | None
+    distance: int | None
+    checked_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchFacts:
+    """What one fetch found: the server's answer and the hashes of what it served. Never the
+    bytes: they are hashed in memory and dropped."""
+
+    outcome: FetchOutcome
+    http_status: int | None = None
+    final_url: str | None = None
+    content_type: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+    md5: str | None = None
+    pdq: str | None = None
+    quality: int | None = None
+    #: The image the hashes are of, when the URL was a page holding it.
+    image_url: str | None = None
+    #: The case's entry it matched (or came closest to), and the distance (0 for an exact hash).
+    entry_id: int | None = None
+    distance: int | None = None
+    #: Whether ``entry_id`` is a match: an exact hash, or a PDQ within its bank's threshold.
+    matched: bool = False
+    #: Why it was refused or failed, in words.
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetch:
+    """One verification of a sighting."""
+
+    id: int
+    sighting_id: int
+    at: datetime
+    facts: FetchFacts
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Where notices about a host go: its abuse address, as an operator set it."""
+
+    host: str
+    email: str
+    set_by: str
+    updated_at: datetime

@@ -37,6 +37,7 @@ from unshared.bank.platform import PlatformRecords
 from unshared.bank.secrets import is_pin_hash, new_case_number, normalise_case_number
 from unshared.bank.sql import CHUNK, ENTRY, Ledger, Tx, chunks, marks, now
 from unshared.bank.store import Record
+from unshared.bank.takedown import TakedownRecords
 from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable, UnsharedError
 from unshared.signals import SIGNAL_TYPES, Signal
 
@@ -50,10 +51,11 @@ _BANK = "SELECT id, name, kind, thresholds, created_at FROM banks"
 _HISTORY = "SELECT id, at, actor, action, subject_type, subject_id, detail FROM history"
 
 
-class SQLStore(PlatformRecords):
+class SQLStore(TakedownRecords, PlatformRecords):
     """The bank over a SQL database; see ``unshared.bank.store.Store`` for the contract.
 
-    API keys, reports and match counts are in ``PlatformRecords``; the plumbing in ``SQLBase``.
+    API keys, reports and match counts are in ``PlatformRecords``; sightings, contacts and the
+    evidence log in ``TakedownRecords``; the plumbing in ``SQLBase``.
     """
 
     # -- schema ------------------------------------------------------------------------------

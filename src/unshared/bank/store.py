@@ -5,6 +5,8 @@
 - ``CaseStore``: a person's cases.
 - ``KeyStore``: API keys. ``ReportStore``: reports on matches, match counts, the review list.
 - ``HistoryReader``: the append-only history.
+- ``SightingStore``: where copies of a case's images were seen, and each check of them.
+- ``ContactStore``: hosts' abuse contacts. ``EvidenceReader``: each case's evidence log.
 - ``Store``: all of them, and the store itself (its id, its schema, closing it).
 
 ``SQLiteStore`` and ``PostgresStore`` implement ``Store``; ``tests/bank/test_store_contract.py``
@@ -24,15 +26,21 @@ from unshared.bank.models import (
     Case,
     CaseRequest,
     Change,
+    Contact,
     Entry,
     EntryStatus,
+    Fetch,
+    FetchFacts,
     HistoryEvent,
     ImportSummary,
     KeyRole,
     NewCase,
     Report,
+    Reporter,
     ReportOutcome,
     ReviewItem,
+    Sighting,
+    SightingStatus,
 )
 from unshared.signals import Signal
 
@@ -314,6 +322,83 @@ class HistoryReader(Protocol):
         ...
 
 
+class SightingStore(Protocol):
+    """Sightings and their fetches; each write appends its records to the case's evidence log
+    in the same transaction."""
+
+    def add_sighting(
+        self,
+        case_id: int,
+        url: str,
+        host: str,
+        reported_by: Reporter,
+        *,
+        key_id: int | None = None,
+        actor: str,
+    ) -> Sighting:
+        """A new sighting (status ``reported``) with its ``sighting.reported`` evidence record
+        and a ``sighting.report`` history event. A URL already reported for the case gives the
+        existing sighting back, unchanged. ``NotFound`` for an unknown case or key; ``Conflict``
+        if the case is withdrawn; ``InvalidInput`` for a URL over 2,048 characters."""
+        ...
+
+    def get_sighting(self, sighting_id: int) -> Sighting:
+        """One sighting; ``NotFound`` if there is none."""
+        ...
+
+    def sightings(
+        self,
+        *,
+        case_id: int | None = None,
+        status: SightingStatus | None = None,
+        host: str | None = None,
+        limit: int = 100,
+    ) -> list[Sighting]:
+        """Sightings, newest first, at most ``limit`` (1 to 1,000); ``None`` means any."""
+        ...
+
+    def record_fetch(
+        self, sighting_id: int, facts: FetchFacts, status: SightingStatus, *, actor: str
+    ) -> tuple[Sighting, Fetch]:
+        """Record one verification and set the sighting's status, matched entry and distance,
+        in one transaction with a ``fetch`` evidence record (and ``sighting.status`` when the
+        status changed). ``Conflict`` if ``facts.entry_id`` is not the sighting's case's."""
+        ...
+
+    def fetches(self, sighting_id: int, limit: int = 100) -> list[Fetch]:
+        """A sighting's fetches, newest first."""
+        ...
+
+
+class ContactStore(Protocol):
+    """Where notices about a host go."""
+
+    def set_contact(self, host: str, email: str, *, actor: str) -> Contact:
+        """Set (or replace) a host's abuse address; history ``contact.set``."""
+        ...
+
+    def get_contact(self, host: str) -> Contact | None: ...
+
+    def contacts(self) -> list[Contact]:
+        """Every contact, by host."""
+        ...
+
+
+class EvidenceReader(Protocol):
+    """Each case's append-only evidence log, as ``unshared.takedown.chain`` records."""
+
+    def evidence_records(self, case_id: int) -> list[dict[str, Any]]:
+        """The case's records in ``seq`` order: ``{"case", "seq", "at", "kind", "data", "prev"}``,
+        each ``prev`` the ``chain.digest`` of the one before. ``NotFound`` for an unknown case."""
+        ...
+
+
+class EvidenceWriter(Protocol):
+    def append_evidence(self, case_id: int, kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
+        """Append one record to the case's log in a transaction of its own; the record."""
+        ...
+
+
 class Store(
     EntryReader,
     BankWriter,
@@ -322,6 +407,10 @@ class Store(
     KeyStore,
     ReportStore,
     HistoryReader,
+    SightingStore,
+    ContactStore,
+    EvidenceReader,
+    EvidenceWriter,
     Protocol,
 ):
     """The whole bank: every protocol above, and the store itself. What opens and closes it (the

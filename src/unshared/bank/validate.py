@@ -219,3 +219,27 @@ def records(given: Sequence[Record]) -> list[tuple[Signal, dict[str, Any]]]:
             raise InvalidInput("each record is a (signal, metadata) pair")
         out.append((signal(record[0]), metadata(record[1])))
     return out
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_HOST = re.compile(r"[a-z0-9._:\[\]-]{1,253}")
+
+
+def one_of(what: str, value: object, options: Sequence[str]) -> str:
+    if value not in options:
+        raise InvalidInput(f"{what} is one of {', '.join(options)}")
+    return str(value)
+
+
+def email(value: object) -> str:
+    """An address mail can go to: ``name@domain.tld``, at most 254 characters."""
+    if not isinstance(value, str) or len(value) > 254 or not _EMAIL.fullmatch(value):
+        raise InvalidInput("an email address is name@domain.tld, at most 254 characters")
+    return value
+
+
+def host(value: object) -> str:
+    """A URL's host as ``takedown.urls`` writes it: lower-case, IDNA, or an IP address."""
+    if not isinstance(value, str) or not _HOST.fullmatch(value):
+        raise InvalidInput("a host is a lower-case domain name or IP address")
+    return value

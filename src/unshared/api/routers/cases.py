@@ -12,6 +12,7 @@ from fastapi import APIRouter, Header, Response, status
 from unshared.actions.cases import CaseView
 from unshared.api import schemas
 from unshared.api.deps import Client, State
+from unshared.api.routers.sightings import sighting_out
 from unshared.bank import Case
 from unshared.errors import Unauthorized
 
@@ -107,3 +108,41 @@ def withdraw(number: str, body: schemas.Pin, state: State, client: Client) -> sc
     """Withdraw the case: its hashes stop matching at once, everywhere that syncs."""
     case = _open(state, client, number, body.pin)
     return _view(state.cases.view(state.cases.withdraw(case)))
+
+
+@router.post(
+    "/{number}/sightings",
+    status_code=status.HTTP_201_CREATED,
+    responses=schemas.error_responses(401, 409),
+)
+def report_link(
+    number: str, body: schemas.NewSighting, state: State, client: Client
+) -> schemas.SightingOut:
+    """Report a link where a copy of one of the case's photos is. The service fetches it now
+    (within this request, at most ``fetch_timeout`` seconds), hashes what it serves in memory,
+    compares it with this case's hashes only, and answers with what it found. A URL that points
+    into a private network is refused (400, ``fetch_refused``)."""
+    case = _open(state, client, number, body.pin)
+    return sighting_out(
+        state.app.takedown.report(case, body.url, reported_by="person", actor="person")
+    )
+
+
+@router.get("/{number}/sightings", responses=schemas.error_responses(401))
+def list_links(
+    number: str,
+    state: State,
+    client: Client,
+    pin: Annotated[
+        str,
+        Header(
+            alias="X-Case-PIN",
+            min_length=1,
+            max_length=64,
+            description="The case's PIN, in a header so it is never in a URL or an access log",
+        ),
+    ],
+) -> list[schemas.SightingOut]:
+    """The links reported for the case, newest first, each with its latest verification."""
+    case = _open(state, client, number, pin)
+    return [sighting_out(v) for v in state.app.takedown.sightings(case=case, limit=1000)]

@@ -118,6 +118,18 @@ def feed(
     "/reports", status_code=status.HTTP_201_CREATED, responses=schemas.error_responses(404)
 )
 def report(body: schemas.NewReport, state: State, key: PlatformKey) -> schemas.ReportOut:
-    """Say what happened to a match: removed, blocked, queued, not_ncii, duplicate, not_found."""
+    """Say what happened to a match: removed, blocked, queued, not_ncii, duplicate, not_found.
+
+    With ``url``, where the copy was: it becomes a sighting on the entry's case (the platform is
+    never told which case), verified within this call (at most ``fetch_timeout`` seconds)."""
+    takedown = state.app.takedown
+    if body.url is not None:
+        takedown.check(body.url)  # a refused URL refuses the call before anything is kept
     r = state.platforms.report(body.entry, body.outcome, body.note, key)
-    return schemas.ReportOut(id=r.id, entry=r.entry_id, outcome=r.outcome, note=r.note, at=r.at)
+    sighting = None
+    if body.url is not None:
+        seen = takedown.report_by_platform(state.app.get_entry(r.entry_id), body.url, key)
+        sighting = seen.sighting.id if seen else None
+    return schemas.ReportOut(
+        id=r.id, entry=r.entry_id, outcome=r.outcome, note=r.note, at=r.at, sighting=sighting
+    )
