@@ -48,7 +48,6 @@ USER_AGENT = (
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _HTML = ("text/html", "application/xhtml+xml")
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
-_CHUNK = 64 * 1024
 # Not caught by ``is_global`` before Python 3.13, or worth naming on their own.
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
 
@@ -237,7 +236,7 @@ def _read(response: httpx.Response, rules: FetchRules, deadline: float, url: htt
         raise _too_large(rules, url)
     parts: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes(_CHUNK):
+    for chunk in response.iter_bytes():  # as each part arrives, so the clock is checked
         size += len(chunk)
         if size > rules.max_bytes:
             raise _too_large(rules, url)
