@@ -91,7 +91,11 @@ def test_redirects_are_followed_hop_by_hop_up_to_the_limit(site: Site) -> None:
     site.put("/2", Page(307, headers={"Location": site.url("/3")}))
     site.put("/3", Page(body=b"here", headers={"Content-Type": "image/jpeg"}))
     answer = fetch(site.url("/1"), LOOPBACK)
-    assert (answer.final_url, answer.body, answer.content_type) == (site.url("/3"), b"here", "image/jpeg")
+    assert (answer.final_url, answer.body, answer.content_type) == (
+        site.url("/3"),
+        b"here",
+        "image/jpeg",
+    )
     site.put("/loop", Page(302, headers={"Location": "/loop"}))
     with pytest.raises(FetchRefused, match="more than 2 redirects"):
         fetch(site.url("/loop"), FetchRules(allow=LOOPBACK.allow, max_redirects=2))
