@@ -121,6 +121,16 @@ class Client:
         body = {"pin": pin, "images": _images(images)}
         return self._object("POST", f"{_case(number)}/hashes", json=body)
 
+    def report_link(self, number: str, pin: str, url: str) -> dict[str, Any]:
+        """Report where a copy of one of the case's photos is; the service verifies it within
+        the call: the sighting with its latest fetch."""
+        body = {"pin": pin, "url": url}
+        return self._object("POST", f"{_case(number)}/sightings", json=body)
+
+    def links(self, number: str, pin: str) -> list[dict[str, Any]]:
+        """The links reported for the case, newest first, each with its latest fetch."""
+        return self._list("GET", f"{_case(number)}/sightings", headers={"X-Case-PIN": pin})
+
     def withdraw_case(self, number: str, pin: str) -> dict[str, Any]:
         """Withdraw the case: its hashes stop matching at once, and everywhere that syncs."""
         return self._object("POST", f"{_case(number)}/withdraw", json={"pin": pin})
@@ -208,10 +218,15 @@ class Client:
         """Changes with ``seq > after``, oldest first: ``{"changes", "next", "latest"}``."""
         return self._object("GET", "/v1/feed", params={"after": after, "limit": limit})
 
-    def report(self, entry: int, outcome: str, note: str = "") -> dict[str, Any]:
+    def report(
+        self, entry: int, outcome: str, note: str = "", url: str | None = None
+    ) -> dict[str, Any]:
         """Say what you did about a match on ``entry``: ``removed``, ``blocked``, ``queued``,
-        ``not_ncii``, ``duplicate`` or ``not_found``."""
-        body = {"entry": entry, "outcome": outcome, "note": note}
+        ``not_ncii``, ``duplicate`` or ``not_found``; with ``url``, where the copy was (the
+        service verifies it there, within the call)."""
+        body: dict[str, Any] = {"entry": entry, "outcome": outcome, "note": note}
+        if url is not None:
+            body["url"] = url
         return self._object("POST", "/v1/reports", json=body)
 
     # -- an operator --------------------------------------------------------------------------

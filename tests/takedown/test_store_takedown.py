@@ -3,6 +3,7 @@ and the evidence log that every one of those writes appends to in its own transa
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import pytest
@@ -27,7 +28,7 @@ def _case(store: Store, pin_hash: str) -> tuple[int, list[int]]:
 def assert_chained(records: list[dict[str, object]]) -> None:
     assert [r["seq"] for r in records] == list(range(1, len(records) + 1))
     assert records[0]["prev"] == chain.GENESIS
-    for before, after in zip(records, records[1:], strict=False):
+    for before, after in itertools.pairwise(records):
         assert after["prev"] == chain.digest(before)
 
 

@@ -64,12 +64,13 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, bench, hash, remote, serve
+    from unshared.cli import bank, bench, hash, remote, serve, sightings
 
     hash.register(app)
     bank.register(app)
     remote.register(app)
     serve.register(app)
+    sightings.register(app)
     bench.register(app)
 
 

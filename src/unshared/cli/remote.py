@@ -169,12 +169,15 @@ def report_command(
     server: Server,
     key: Key = None,
     note: Annotated[str, typer.Option(help="A word for the operators.")] = "",
+    url: Annotated[
+        str | None, typer.Option(help="Where the copy was; the service verifies it there.")
+    ] = None,
 ) -> None:
     """Tell the service what you did about a match: removed, blocked, queued, or why not."""
     if outcome not in OUTCOMES:
         raise typer.BadParameter(f"the outcome is one of {', '.join(OUTCOMES)}")
     with connect(server, key) as client:
-        report = client.report(entry, outcome, note)
+        report = client.report(entry, outcome, note, url)
     print(json.dumps(report))
 
 
@@ -260,6 +263,55 @@ def _show_case(view: dict[str, Any], as_json: bool) -> None:
         out.print(reports)
     else:
         out.print("no reports from platforms yet")
+
+
+@case_app.command("report-link")
+def case_report_link(
+    number: str,
+    url: Annotated[str, typer.Argument(help="Where the copy is: an http(s) page or image.")],
+    server: Server,
+    pin: Pin = None,
+    as_json: AsJson = False,
+) -> None:
+    """Report a link to a copy of one of your photos; the service checks it by hashes alone."""
+    with connect(server) as client:
+        seen = client.report_link(number, _pin(pin), url)
+    show_sightings([seen], as_json)
+
+
+@case_app.command("links")
+def case_links(number: str, server: Server, pin: Pin = None, as_json: AsJson = False) -> None:
+    """The links reported for your case and what their latest check found."""
+    with connect(server) as client:
+        seen = client.links(number, _pin(pin))
+    show_sightings(seen, as_json)
+
+
+def show_sightings(sightings: list[dict[str, Any]], as_json: bool) -> None:
+    """Sightings as the API writes them: JSON lines, or a table."""
+    from rich.table import Table
+
+    if as_json:
+        for sighting in sightings:
+            print(json.dumps(sighting))
+        return
+    table = Table("id", "case", "status", "distance", "checked", "url", "why")
+    for s in sightings:
+        fetch = s.get("fetch") or {}
+        why = fetch.get("error") or (
+            f"HTTP {fetch['http_status']}" if fetch.get("http_status") else ""
+        )
+        distance = "" if s.get("distance") is None else str(s["distance"])
+        table.add_row(
+            str(s["id"]),
+            s["case"],
+            s["status"],
+            distance,
+            str(s.get("checked_at") or ""),
+            escape(s["url"]),
+            escape(why),
+        )
+    stdout().print(table)
 
 
 def register(app: typer.Typer) -> None:
