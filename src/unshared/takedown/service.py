@@ -9,6 +9,7 @@ one case never learns anything about another. The bytes are dropped as soon as t
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -87,11 +88,14 @@ class Takedown:
 
     def check(self, url: str) -> tuple[str, str]:
         """The URL and its host, if it may be fetched: its form and the addresses its host
-        resolves to now (``FetchRefused``, ``FetchFailed``). Checked before a sighting is made,
+        resolves to now (``FetchRefused``). Checked before a sighting is made,
         so a URL that points into the server's own network is refused, not kept."""
         parsed = fetching.check_url(url)
         host = fetching.host_of(parsed)
-        fetching.resolve(host, parsed.port or 443, self.rules.allow)
+        # A host that does not resolve now is kept (its verification says ``unreachable``);
+        # one that resolves into a network not allowed is refused.
+        with contextlib.suppress(FetchFailed):
+            fetching.resolve(host, parsed.port or 443, self.rules.allow)
         return str(parsed), host
 
     def report(

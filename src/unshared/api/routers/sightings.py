@@ -18,7 +18,7 @@ from unshared.takedown.service import Verification
 
 router = APIRouter(
     prefix="/v1/admin",
-    tags=["operators: takedown"],
+    tags=["operators"],
     responses=schemas.error_responses(400, 401, 403, 408, 413, 422),
 )
 
