@@ -35,6 +35,8 @@ LOOPBACK = FetchRules(allow=parse_networks("127.0.0.1/32"), timeout=10)
         ("http://[::1]/", "loopback"),
         ("http://[::ffff:127.0.0.1]/", "loopback"),
         ("http://[::ffff:169.254.169.254]/", "link-local"),
+        ("http://[64:ff9b::a9fe:a9fe]/", "link-local"),
+        ("http://[2002:7f00:1::]/", "loopback"),
         ("http://[fe80::1]/", "link-local"),
         ("http://[fc00::1]/", "private"),
         ("http://192.168.1.1/", "private"),

@@ -230,6 +230,34 @@ _SQLITE_UUID4 = """lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
 
 _HISTORY_COLUMNS = "id, at, actor, action, subject_type, subject_id, detail"
 
+
+def _sqlite_history_with(subjects: str, new: str) -> tuple[str, ...]:
+    """SQLite cannot change a CHECK constraint, so history is rebuilt with the new subjects, as
+    SQLite's documented way to alter a table does it: copy into a new table, drop the old,
+    rename, then recreate its index and its append-only triggers. All of it runs in the
+    migration's one transaction, so no one ever sees history without its triggers. Nothing
+    refers to history by a foreign key, and ids are copied as they are."""
+    return (
+        "DROP TRIGGER history_append_only_UPDATE",
+        "DROP TRIGGER history_append_only_DELETE",
+        f"""CREATE TABLE {new} (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject_type TEXT NOT NULL CHECK (subject_type IN {subjects}),
+            subject_id INTEGER NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{{}}'
+        )""",
+        f"""INSERT INTO {new} ({_HISTORY_COLUMNS})
+            SELECT {_HISTORY_COLUMNS} FROM history ORDER BY id""",
+        "DROP TABLE history",
+        f"ALTER TABLE {new} RENAME TO history",
+        "CREATE INDEX history_by_subject ON history (subject_type, subject_id, id)",
+        *(_SQLITE_APPEND_ONLY.format(table="history", verb=verb) for verb in ("UPDATE", "DELETE")),
+    )
+
+
 PLATFORMS = Migration(
     2,
     "API keys, reports on matches, match counts, the store's identity; history about keys",
@@ -262,28 +290,7 @@ PLATFORMS = Migration(
             entry_id INTEGER PRIMARY KEY REFERENCES entries (id),
             matches INTEGER NOT NULL CHECK (matches >= 0)
         )""",
-        # SQLite cannot change a CHECK constraint, so history is rebuilt with the new one, as
-        # SQLite's documented way to alter a table does it: copy into a new table, drop the old,
-        # rename, then recreate its index and its append-only triggers. All of it runs in the
-        # migration's one transaction, so no one ever sees history without its triggers. Nothing
-        # refers to history by a foreign key, and ids are copied as they are.
-        "DROP TRIGGER history_append_only_UPDATE",
-        "DROP TRIGGER history_append_only_DELETE",
-        f"""CREATE TABLE history_2 (
-            id INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            subject_type TEXT NOT NULL CHECK (subject_type IN {_SUBJECTS_2}),
-            subject_id INTEGER NOT NULL,
-            detail TEXT NOT NULL DEFAULT '{{}}'
-        )""",
-        f"""INSERT INTO history_2 ({_HISTORY_COLUMNS})
-            SELECT {_HISTORY_COLUMNS} FROM history ORDER BY id""",
-        "DROP TABLE history",
-        "ALTER TABLE history_2 RENAME TO history",
-        "CREATE INDEX history_by_subject ON history (subject_type, subject_id, id)",
-        *(_SQLITE_APPEND_ONLY.format(table="history", verb=verb) for verb in ("UPDATE", "DELETE")),
+        *_sqlite_history_with(_SUBJECTS_2, "history_2"),
     ),
     postgres=(
         """CREATE TABLE store_identity (
@@ -511,24 +518,8 @@ TAKEDOWN = Migration(
     sqlite=(
         *_takedown_tables("sqlite"),
         *(_SQLITE_APPEND_ONLY.format(table="evidence", verb=verb) for verb in ("UPDATE", "DELETE")),
-        # History gains the takedown's subjects: rebuilt as step 2 did (see there for why).
-        "DROP TRIGGER history_append_only_UPDATE",
-        "DROP TRIGGER history_append_only_DELETE",
-        f"""CREATE TABLE history_5 (
-            id INTEGER PRIMARY KEY,
-            at TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            action TEXT NOT NULL,
-            subject_type TEXT NOT NULL CHECK (subject_type IN {_SUBJECTS_5}),
-            subject_id INTEGER NOT NULL,
-            detail TEXT NOT NULL DEFAULT '{{}}'
-        )""",
-        f"""INSERT INTO history_5 ({_HISTORY_COLUMNS})
-            SELECT {_HISTORY_COLUMNS} FROM history ORDER BY id""",
-        "DROP TABLE history",
-        "ALTER TABLE history_5 RENAME TO history",
-        "CREATE INDEX history_by_subject ON history (subject_type, subject_id, id)",
-        *(_SQLITE_APPEND_ONLY.format(table="history", verb=verb) for verb in ("UPDATE", "DELETE")),
+        # History gains the takedown's subjects.
+        *_sqlite_history_with(_SUBJECTS_5, "history_5"),
     ),
     postgres=(
         *_takedown_tables("postgres"),

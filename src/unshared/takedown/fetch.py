@@ -5,10 +5,10 @@ careless fetch is a way into the server's own network (SSRF). The rules, each wi
 - only ``http`` and ``https`` URLs, at most 2,048 characters, with no user name or password;
 - the host is resolved once (``socket.getaddrinfo``); if any of its addresses is not public
   (loopback, private, link-local such as 169.254.169.254, shared/CGNAT, multicast, reserved,
-  unspecified, or an IPv4-mapped IPv6 address of one of those) the fetch is refused, unless the
-  address is inside ``fetch_allow_networks``; the connection then goes to that very address, so a
-  second lookup cannot answer differently (DNS rebinding). For ``https`` the certificate is checked
-  against the host's name, sent as SNI;
+  unspecified, or an IPv6 address carrying an IPv4 one of those: mapped, NAT64, 6to4, Teredo)
+  the fetch is refused, unless the address is inside ``fetch_allow_networks``; the connection
+  then goes to that very address, so a second lookup cannot answer differently (DNS rebinding).
+  For ``https`` the certificate is checked against the host's name, sent as SNI;
 - redirects are followed by hand, at most ``fetch_max_redirects``, each new URL checked as the
   first was;
 - at most ``fetch_max_bytes`` are read from an answer (reading stops past it) and the whole fetch,
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from unshared.bank.models import MAX_URL
-from unshared.errors import FetchFailed, FetchRefused
+from unshared.errors import FetchFailed, FetchRefused, InvalidInput
 
 if TYPE_CHECKING:
     from unshared.config import Settings
@@ -50,6 +50,7 @@ _HTML = ("text/html", "application/xhtml+xml")
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
 # Not caught by ``is_global`` before Python 3.13, or worth naming on their own.
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,8 @@ class Answer:
 
 
 def parse_networks(text: str) -> tuple[Network, ...]:
-    """``"127.0.0.1/32, 10.0.0.0/8"`` -> the networks; ``FetchRefused`` never: a bad setting is
-    ``InvalidInput`` from ``ip_network``, reported as such."""
-    from unshared.errors import InvalidInput
-
+    """``"127.0.0.1/32, 10.0.0.0/8"`` -> the networks (``fetch_allow_networks``);
+    ``InvalidInput`` for one that is not a network."""
     networks: list[Network] = []
     for part in text.split(","):
         if part.strip():
@@ -137,8 +136,16 @@ def host_of(url: httpx.URL) -> str:
 
 def refusal(address: Address, allow: tuple[Network, ...] = ()) -> str | None:
     """Why ``address`` may not be fetched from, or ``None`` if it may."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # An IPv6 address that carries an IPv4 one (mapped, NAT64, 6to4, Teredo) is judged by
+        # the IPv4 address it reaches.
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is None and address.teredo is not None:
+            embedded = address.teredo[1]
+        if embedded is None and address in _NAT64:
+            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if embedded is not None:
+            address = embedded
     if any(address in network for network in allow if network.version == address.version):
         return None
     for kind, test in (

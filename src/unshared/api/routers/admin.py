@@ -132,7 +132,9 @@ def _reasons(item: ReviewItem, flood: int) -> list[str]:
 def audit(
     state: State,
     key: AdminKey,
-    subject_type: Annotated[str | None, Query(pattern="^(bank|case|entry|key|sighting|notice|contact|watch)$")] = None,
+    subject_type: Annotated[
+        str | None, Query(pattern="^(bank|case|entry|key|sighting|notice|contact|watch)$")
+    ] = None,
     subject_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
     before: Annotated[int | None, Query(ge=1, le=2**62)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
