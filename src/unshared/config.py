@@ -62,6 +62,8 @@ class Settings:
     flood_matches: int = 1000
     #: Cases one client address may create per hour.
     case_creations_per_hour: int = 20
+    #: Links one client address may report per hour (each makes the server fetch a URL).
+    link_reports_per_hour: int = 30
     #: Wrong PINs per hour from one client address (only failures count; no per-case lockout).
     pin_attempts_per_hour: int = 10
     #: Largest JSON request body, in bytes (image uploads are bounded by ``max_file_bytes``).

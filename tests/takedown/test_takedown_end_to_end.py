@@ -162,3 +162,25 @@ def test_platforms_and_operators_report_links(
 def _case_id(service: LiveServer, number: str) -> int:
     with open_store(service.store_url) as store:
         return store.get_case(number).id
+
+
+def test_a_person_reports_a_bounded_number_of_links(tmp_path: Path, site: Site) -> None:
+    original = tmp_path / "photo.jpg"
+    _copy_of(original)
+    store = f"sqlite:///{tmp_path / 'bank.db'}"
+    settings = {"fetch_allow_networks": "127.0.0.1/32", "link_reports_per_hour": 2}
+    with live_server(store, tmp_path / "server", **settings) as live:
+        with Client(live.url) as person:
+            made = person.hash_and_create_case([original])
+        with httpx.Client(base_url=live.url, timeout=60) as http:
+            answers = [
+                http.post(
+                    f"/v1/cases/{made['case']}/sightings",
+                    json={"pin": made["pin"], "url": site.url(f"/gone/{i}")},
+                )
+                for i in range(3)
+            ]
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert answers[0].json()["status"] == "unreachable"
+    assert answers[2].json()["error"]["code"] == "rate_limited"
+    assert site.paths() == ["/gone/0", "/gone/1"]

@@ -39,6 +39,11 @@ class ApiState:
         self.pin_failures = self.limits.budget(
             "pin-failures", settings.pin_attempts_per_hour, "wrong PINs from this address"
         )
+        # Each reported link makes the server fetch a URL: a budget, so the service is not a
+        # free fetcher for anyone holding one case's PIN.
+        self.link_reports = self.limits.budget(
+            "links", settings.link_reports_per_hour, "links reported from this address"
+        )
         self.ready = threading.Event()
         self.load_error: str | None = None
 

@@ -123,6 +123,7 @@ def report_link(
     compares it with this case's hashes only, and answers with what it found. A URL that points
     into a private network is refused (400, ``fetch_refused``)."""
     case = _open(state, client, number, body.pin)
+    state.link_reports.hit(client)
     return sighting_out(
         state.app.takedown.report(case, body.url, reported_by="person", actor="person")
     )
