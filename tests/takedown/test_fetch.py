@@ -5,6 +5,11 @@ the reading. A real web site on 127.0.0.1 stands in for the internet (``conftest
 from __future__ import annotations
 
 import ipaddress
+import ssl
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +180,67 @@ def test_the_images_of_a_page_are_found() -> None:
         "http://example.org/full/d.JPEG?size=big",
     ]
     assert len(image_urls(page, 3)) == 3
+
+
+def _certificates(folder: Path, name: str) -> tuple[Path, Path, Path]:
+    """A test CA, and a certificate it signed for ``name``: (CA, certificate, key)."""
+    ca_key, ca, key, csr, cert = (
+        folder / n for n in ("ca.key", "ca.pem", "k.pem", "c.csr", "c.pem")
+    )
+    openssl = ["openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj"]
+    subprocess.run(
+        [*openssl, "/CN=test CA", "-x509", "-days", "2", "-keyout", ca_key, "-out", ca],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [*openssl, f"/CN={name}", "-keyout", key, "-out", csr], check=True, capture_output=True
+    )
+    (folder / "ext").write_text(f"subjectAltName=DNS:{name}\n")
+    subprocess.run(
+        ["openssl", "x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial",
+         "-days", "2", "-out", cert, "-extfile", folder / "ext"],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return ca, cert, key
+
+
+@pytest.mark.parametrize(("name", "works"), [("localhost", True), ("elsewhere.example", False)])
+def test_https_goes_to_the_checked_address_and_checks_the_hosts_certificate(
+    tmp_path: Path, name: str, works: bool
+) -> None:
+    ca, cert, key = _certificates(tmp_path, name)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hello)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    rules = FetchRules(
+        allow=parse_networks("127.0.0.1/32, ::1/128"),
+        timeout=10,
+        tls=ssl.create_default_context(cafile=str(ca)),
+    )
+    try:
+        url = f"https://localhost:{server.server_port}/a.jpg"
+        if works:
+            assert fetch(url, rules).body == b"over tls"
+        else:
+            with pytest.raises(FetchFailed, match="certificate"):
+                fetch(url, rules)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Hello(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        assert self.headers["Host"].startswith("localhost:")
+        self.send_response(200)
+        self.send_header("Content-Length", "8")
+        self.end_headers()
+        self.wfile.write(b"over tls")

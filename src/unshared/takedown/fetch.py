@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ class FetchRules:
     max_bytes: int = 20 * 1024 * 1024
     timeout: float = 20.0
     max_images: int = 20
+    #: Certificates trusted for https; ``None``: the system's (certifi's). Tests trust their own.
+    tls: ssl.SSLContext | None = None
 
     @classmethod
     def of(cls, settings: Settings) -> FetchRules:
@@ -194,7 +197,10 @@ def fetch(url: str, rules: FetchRules, *, deadline: float | None = None) -> Answ
         deadline = time.monotonic() + rules.timeout
     current = check_url(url)
     with httpx.Client(
-        trust_env=False, follow_redirects=False, headers={"User-Agent": USER_AGENT}
+        trust_env=False,
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT},
+        verify=rules.tls or True,
     ) as client:
         for _ in range(rules.max_redirects + 1):
             status, headers, body = _get(client, current, rules, deadline)
