@@ -94,6 +94,9 @@ class Settings:
     smtp_url: str = field(default="", repr=False)
     #: Whether an ``smtp://`` server must upgrade to TLS (STARTTLS) before anything is sent.
     smtp_starttls: bool = True
+    #: A PEM file of the certificate authorities the mail server's certificate is checked against
+    #: (a private relay's own CA); empty: the system's.
+    smtp_ca_file: str = ""
     #: The From address of notices sent by email.
     smtp_from: str = ""
     #: Seconds to wait for the mail server to connect or answer.

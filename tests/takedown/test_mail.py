@@ -4,15 +4,24 @@ the PDF and the headers; a server that refuses, is closed or says nothing gives 
 from __future__ import annotations
 
 import socket
+import ssl
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from ipaddress import ip_address
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from tests.takedown.conftest import OPERATOR, PERSON, make_facts
 from unshared.config import Settings
@@ -30,6 +39,7 @@ class Inbox:
 
     messages: list[tuple[list[str], EmailMessage]] = field(default_factory=list)
     logins: list[tuple[str, str]] = field(default_factory=list)
+    encrypted: list[bool] = field(default_factory=list)
     refuse_rcpt: bool = False
 
     async def handle_RCPT(  # aiosmtpd's hook names
@@ -44,6 +54,9 @@ class Inbox:
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         self.messages.append((list(envelope.rcpt_tos), message))
+        self.encrypted.append(
+            session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None
+        )
         return "250 Message accepted"
 
     def authenticate(
@@ -63,22 +76,60 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
+@contextmanager
+def serving(**options: Any) -> Iterator[tuple[Inbox, int]]:
+    """An aiosmtpd server on 127.0.0.1 that keeps what it accepts in an ``Inbox``."""
     inbox = Inbox()
     port = free_port()
     controller = Controller(
-        inbox,
-        hostname="127.0.0.1",
-        port=port,
-        authenticator=inbox.authenticate,
-        auth_require_tls=False,
+        inbox, hostname="127.0.0.1", port=port, authenticator=inbox.authenticate, **options
     )
     controller.start()
     try:
         yield inbox, port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Inbox, int]]:
+    with serving(auth_require_tls=False) as served:
+        yield served
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ssl.SSLContext]:
+    """A self-signed certificate for 127.0.0.1 (its own CA file) and a server context using it."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    folder = tmp_path_factory.mktemp("tls")
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert_file, key_file)
+    return cert_file, context
 
 
 def settings_for(port: int, **overrides: Any) -> Settings:
@@ -166,7 +217,7 @@ def test_starttls_required_but_not_offered_sends_nothing(smtp: tuple[Inbox, int]
 
 
 def test_a_closed_port_is_unavailable() -> None:
-    with pytest.raises(Unavailable, match="could not be reached"):
+    with pytest.raises(Unavailable, match=r"failed: .*refused"):
         send_notice(
             render(make_facts(Regime.UK_OSA, by_operator=True)), ABUSE, settings_for(free_port())
         )
@@ -177,7 +228,7 @@ def test_a_server_that_never_answers_times_out_as_unavailable() -> None:
         silent.bind(("127.0.0.1", 0))
         silent.listen(1)
         port = silent.getsockname()[1]
-        with pytest.raises(Unavailable, match="could not be reached"):
+        with pytest.raises(Unavailable, match=r"failed: .*timed out"):
             send_notice(
                 render(make_facts(Regime.UK_OSA, by_operator=True)),
                 ABUSE,
@@ -202,4 +253,36 @@ def test_a_recipient_that_is_not_one_address_is_refused(smtp: tuple[Inbox, int],
     inbox, port = smtp
     with pytest.raises(InvalidInput, match="one email address"):
         send_notice(render(make_facts(Regime.UK_OSA, by_operator=True)), to, settings_for(port))
+    assert inbox.messages == []
+
+
+def test_starttls_upgrades_before_the_login_and_the_notice(
+    certificate: tuple[Path, ssl.SSLContext],
+) -> None:
+    ca_file, context = certificate
+    with serving(tls_context=context, require_starttls=True) as (inbox, port):
+        settings = settings_for(port, smtp_starttls=True, smtp_ca_file=str(ca_file))
+        send_notice(render(make_facts(Regime.UK_OSA, by_operator=True)), ABUSE, settings)
+    assert inbox.logins == [("notices", "s3cret:pass")]
+    assert inbox.encrypted == [True]
+
+
+def test_smtps_speaks_tls_from_the_start(certificate: tuple[Path, ssl.SSLContext]) -> None:
+    ca_file, context = certificate
+    # aiosmtpd counts only STARTTLS as TLS for AUTH: the session records the encryption instead.
+    with serving(ssl_context=context, auth_require_tls=False) as (inbox, port):
+        url = f"smtps://notices:s3cret%3Apass@127.0.0.1:{port}"
+        settings = settings_for(port, smtp_url=url, smtp_ca_file=str(ca_file))
+        send_notice(render(make_facts(Regime.UK_OSA, by_operator=True)), ABUSE, settings)
+    assert inbox.encrypted == [True] and len(inbox.messages) == 1
+
+
+def test_a_certificate_nobody_vouches_for_is_unavailable(
+    certificate: tuple[Path, ssl.SSLContext],
+) -> None:
+    _, context = certificate
+    with serving(ssl_context=context) as (inbox, port):
+        settings = settings_for(port, smtp_url=f"smtps://127.0.0.1:{port}")  # the system's CAs
+        with pytest.raises(Unavailable, match=r"(?i)certificate verify failed"):
+            send_notice(render(make_facts(Regime.UK_OSA, by_operator=True)), ABUSE, settings)
     assert inbox.messages == []

@@ -1,8 +1,8 @@
 """Send a rendered notice to a host's abuse contact by SMTP (the standard library's smtplib).
 
 The settings name the server (``smtp_url``: ``smtp://USER:PASS@HOST:PORT`` with STARTTLS unless
-``smtp_starttls`` is off, or ``smtps://`` with TLS from the start), the From address
-(``smtp_from``) and a timeout. The message holds the notice as plain text and HTML, the PDF
+``smtp_starttls`` is off, or ``smtps://`` with TLS from the start; certificates checked against
+the system's CAs or ``smtp_ca_file``), the From address (``smtp_from``) and a timeout. The message holds the notice as plain text and HTML, the PDF
 attached, and a Reply-To to the operator (or to the person, when they asked for that). A server
 that is down, slow or refuses the message gives ``Unavailable`` with what it said; the caller
 keeps the returned Message-ID with the notice's record.
@@ -90,7 +90,10 @@ def send_notice(notice: RenderedNotice, to: str, settings: Settings) -> str:
     """
     server = SmtpServer.from_settings(settings)
     message = build_message(notice, to, settings)
-    context = ssl.create_default_context()
+    try:
+        context = ssl.create_default_context(cafile=settings.smtp_ca_file or None)
+    except (OSError, ssl.SSLError) as exc:
+        raise InvalidInput(f"smtp_ca_file cannot be read: {exc}") from exc
     where = f"{server.host}:{server.port}"
     try:
         smtp: smtplib.SMTP
@@ -127,7 +130,7 @@ def send_notice(notice: RenderedNotice, to: str, settings: Settings) -> str:
         ) from exc
     except (smtplib.SMTPException, OSError) as exc:
         raise Unavailable(
-            f"the mail server at {where} could not be reached: {exc or type(exc).__name__}",
+            f"sending through the mail server at {where} failed: {exc or type(exc).__name__}",
             server=where,
         ) from exc
     return str(message["Message-ID"])
