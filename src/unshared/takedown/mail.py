@@ -2,10 +2,11 @@
 
 The settings name the server (``smtp_url``: ``smtp://USER:PASS@HOST:PORT`` with STARTTLS unless
 ``smtp_starttls`` is off, or ``smtps://`` with TLS from the start; certificates checked against
-the system's CAs or ``smtp_ca_file``), the From address (``smtp_from``) and a timeout. The message holds the notice as plain text and HTML, the PDF
-attached, and a Reply-To to the operator (or to the person, when they asked for that). A server
-that is down, slow or refuses the message gives ``Unavailable`` with what it said; the caller
-keeps the returned Message-ID with the notice's record.
+the system's CAs or ``smtp_ca_file``), the From address (``smtp_from``) and a timeout. The
+message holds the notice as plain text and HTML, the PDF attached, and a Reply-To to the operator
+(or to the person, when they asked for that). A server that is down, slow or refuses the message
+gives ``Unavailable`` with what it said; the caller keeps the returned Message-ID with the
+notice's record.
 """
 
 from __future__ import annotations
