@@ -322,7 +322,11 @@ def _about(facts: NoticeFacts) -> Section:
             who += f" on {_when(notifier.authorised_at)}"
         who += "."
     else:
-        who = "The person depicted sends this notice themselves."
+        who = (
+            "The person depicted, or their parent or guardian, sends this notice themselves."
+            if facts.minor
+            else "The person depicted sends this notice themselves."
+        )
     lines = [
         f"To: {facts.host}" + (f" ({facts.abuse_contact})" if facts.abuse_contact else ""),
         f"Case: {facts.case_number}",
@@ -466,7 +470,10 @@ def _deadline(facts: NoticeFacts, source: str) -> Section:
         ]
     else:
         lines = ["Please act on this notice promptly."]
-    return Section("deadline", "Removal deadline", tuple(lines), source)
+    heading = (
+        "Removal deadline" if facts.regime is Regime.US_TAKE_IT_DOWN else "When we check again"
+    )
+    return Section("deadline", heading, tuple(lines), source)
 
 
 def _signature(facts: NoticeFacts, source: str) -> Section:
