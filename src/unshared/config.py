@@ -88,6 +88,32 @@ class Settings:
     fetch_timeout: float = 20.0
     #: Images taken from one HTML page (``img``, ``srcset``, ``og:image``, links to images).
     fetch_max_images: int = 20
+    #: The organisation running this Unshared (an NGO or helpline), named in the notices it sends
+    #: on a person's behalf.
+    operator_name: str = ""
+    #: The operator's address for hosts' replies to the notices it sends.
+    operator_email: str = ""
+    #: The individual at the operator authorised to sign notices (``/s/ NAME``).
+    operator_signatory: str = ""
+    #: Hours a host has to act on a TAKE IT DOWN notice before the copy is checked again (the
+    #: law's 48).
+    notice_hours_us_take_it_down: int = 48
+    #: Hours after a DSA Article 16 notice before the copy is checked again.
+    notice_hours_eu_dsa_16: int = 72
+    #: Hours after a UK Online Safety Act notice before the copy is checked again.
+    notice_hours_uk_osa: int = 72
+    #: The mail server notices are sent through: ``smtp://USER:PASS@HOST:PORT`` (STARTTLS per
+    #: ``smtp_starttls``) or ``smtps://...`` (TLS from the start); empty: notices are downloads.
+    smtp_url: str = field(default="", repr=False)
+    #: Whether an ``smtp://`` server must upgrade to TLS (STARTTLS) before anything is sent.
+    smtp_starttls: bool = True
+    #: A PEM file of the certificate authorities the mail server's certificate is checked against
+    #: (a private relay's own CA); empty: the system's.
+    smtp_ca_file: str = ""
+    #: The From address of notices sent by email.
+    smtp_from: str = ""
+    #: Seconds to wait for the mail server to connect or answer.
+    smtp_timeout: float = 30.0
 
     @property
     def resolved_store_url(self) -> str:

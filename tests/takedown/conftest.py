@@ -1,109 +1,116 @@
-"""A small web site on 127.0.0.1 for the takedown's tests: a real ``http.server`` in a thread,
-serving what each test puts at each path, and remembering every request it was sent."""
+"""Facts for notices, a reader for the PDFs they are written to, a small web site on 127.0.0.1
+(``site``: ``tests/takedown/site.py``), and the bank's real stores (a SQLite file, a PostgreSQL
+schema) for the contract and end-to-end tests."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
+from tests.bank.conftest import pin_hash, postgres_server, store, store_url
+from tests.takedown.site import Site, serve_site
+from unshared.signals import Md5, Pdq, Sha256
+from unshared.takedown.notices import (
+    Contact,
+    Copy,
+    NoticeFacts,
+    Notifier,
+    Operator,
+    Regime,
+    Signature,
+)
 
-@dataclass
-class Page:
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    #: Send the body this many bytes at a time, pausing ``pause`` seconds between.
-    drip: int = 0
-    pause: float = 0.0
-    #: Send ``body`` this many times, without a Content-Length (a stream that will not stop).
-    repeat: int = 1
-
-
-@dataclass
-class Site:
-    base: str
-    pages: dict[str, Page]
-    #: (path, headers) of each request, in order.
-    requests: list[tuple[str, dict[str, str]]]
-    #: Bytes of body written per path before the client went away or the body ended.
-    sent: dict[str, int]
-
-    def url(self, path: str) -> str:
-        return f"{self.base}{path}"
-
-    def put(self, path: str, page: Page) -> str:
-        self.pages[path] = page
-        return self.url(path)
-
-    def paths(self) -> list[str]:
-        return [path for path, _ in self.requests]
+FETCHED = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)
+FILE = b"the bytes of the fetched file"
+PDQ = Pdq(bytes.fromhex("f0" * 32))
+COPY = Copy(
+    url="https://files.example.net/u/8841/IMG_2291.jpg",
+    fetched_at=FETCHED,
+    sha256=Sha256.of(FILE),
+    md5=Md5.of(FILE),
+    pdq=PDQ,
+    distance=6,
+)
+PERSON = Contact("Lucía Fernández", "lucia@example.org")
+OPERATOR = Operator("Helpline Example", Contact("Sam Carter", "notices@helpline.example"))
 
 
-def _handler(site: Callable[[], Site]) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+def make_facts(regime: Regime, *, by_operator: bool = False, **changes: Any) -> NoticeFacts:
+    """A complete notice for ``regime``, from the person alone or (``by_operator``) the operator
+    acting for them; ``changes`` replace fields."""
+    notifier = (
+        Notifier(person=PERSON, operator=OPERATOR, authorised_at=FETCHED + timedelta(hours=1))
+        if by_operator
+        else Notifier(person=PERSON)
+    )
+    signer = notifier.contact.name
+    facts = NoticeFacts(
+        regime=regime,
+        case_number="K7QM-29XD",
+        minor=False,
+        host="files.example.net",
+        abuse_contact="abuse@files.example.net",
+        copies=(COPY,),
+        other_copies=("https://mirror.example.com/p/55.jpg",),
+        notifier=notifier,
+        statement_confirmed=True,
+        signature=Signature(signer, date(2026, 11, 30)),
+        deadline=FETCHED + timedelta(hours=50),
+    )
+    return replace(facts, **changes)
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
 
-        def do_GET(self) -> None:
-            s = site()
-            s.requests.append((self.path, dict(self.headers.items())))
-            page = s.pages.get(self.path, Page(404, b"not here"))
-            self.send_response(page.status)
-            for name, value in page.headers.items():
-                self.send_header(name, value)
-            if page.repeat == 1 and not page.drip:
-                self.send_header("Content-Length", str(len(page.body)))
-            self.send_header("Connection", "close")
-            self.end_headers()
-            sent = 0
-            try:
-                for _ in range(page.repeat):
-                    step = page.drip or len(page.body) or 1
-                    for start in range(0, len(page.body), step):
-                        self.wfile.write(page.body[start : start + step])
-                        self.wfile.flush()
-                        sent += len(page.body[start : start + step])
-                        s.sent[self.path] = sent
-                        if page.pause:
-                            time.sleep(page.pause)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-            finally:
-                s.sent[self.path] = sent
+def pdf_text(pdf: bytes) -> str:
+    """The text drawn in a PDF written by fpdf2 with an embedded TrueType font: each string's
+    two-byte glyph codes mapped back to characters through the font's ToUnicode map.
 
-    return Handler
+    A small reader for our own PDFs, not a general one (pypdf is not a dependency)."""
+    streams = []
+    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            streams.append(zlib.decompress(raw))
+        except zlib.error:
+            streams.append(raw)
+    to_unicode: dict[int, str] = {}
+    for stream in streams:
+        for code, uni in re.findall(rb"<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4,8})>", stream):
+            to_unicode[int(code, 16)] = bytes.fromhex(uni.decode()).decode("utf-16-be")
+    lines = []
+    for stream in streams:
+        for block in re.findall(rb"BT (.*?) ET", stream, re.S):
+            codes = b"".join(_unescape(s) for s in re.findall(rb"\(((?:\\.|[^\\)])*)\)", block))
+            lines.append(
+                "".join(
+                    to_unicode.get(int.from_bytes(codes[i : i + 2], "big"), "\ufffd")
+                    for i in range(0, len(codes) - 1, 2)
+                )
+            )
+    return "\n".join(line for line in lines if line)
+
+
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _unescape(literal: bytes) -> bytes:
+    def one(match: re.Match[bytes]) -> bytes:
+        body = match.group(1)
+        if body[:1].isdigit():
+            return bytes([int(body, 8)])
+        return _ESCAPES.get(body, body)
+
+    return re.sub(rb"\\([0-7]{1,3}|.)", one, literal, flags=re.S)
 
 
 @pytest.fixture
 def site() -> Iterator[Site]:
-    holder: list[Site] = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(lambda: holder[0]))
-    server.daemon_threads = True
-    holder.append(Site(f"http://127.0.0.1:{server.server_port}", {}, [], {}))
-    thread = threading.Thread(target=server.serve_forever, name="test-site", daemon=True)
-    thread.start()
-    try:
-        yield holder[0]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve_site() as running:
+        yield running
 
 
-# The bank's real stores (a SQLite file, a PostgreSQL schema), for the contract and the end-to-end
-# tests here.
-from tests.bank.conftest import (  # noqa: E402
-    pin_hash,
-    postgres_server,
-    store,
-    store_url,
-)
-
-__all__ = ["Page", "Site", "pin_hash", "postgres_server", "site", "store", "store_url"]
+__all__ = ["pin_hash", "postgres_server", "site", "store", "store_url"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.takedown.conftest import Page, Site
+from tests.takedown.site import Page, Site
 from unshared.errors import FetchFailed, FetchRefused
 from unshared.takedown.fetch import (
     USER_AGENT,

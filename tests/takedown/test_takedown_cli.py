@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.api.conftest import live_server
 from tests.imaging import encode, sample_photo
-from tests.takedown.conftest import Page, Site
+from tests.takedown.site import Page, Site
 from unshared.actions.cases import Cases
 from unshared.config import Settings
 from unshared.hashing.batch import Views, hash_data

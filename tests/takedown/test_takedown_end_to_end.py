@@ -15,7 +15,7 @@ import pytest
 
 from tests.api.conftest import LiveServer, live_server
 from tests.imaging import encode, noise_image, sample_photo
-from tests.takedown.conftest import Page, Site
+from tests.takedown.site import Page, Site
 from tests.takedown.test_store_takedown import assert_chained
 from unshared.bank import open_store
 from unshared.client import Client
