@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any, cast
 
 from unshared.bank import validate
+from unshared.bank.jobs import JobRecords
 from unshared.bank.migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS
 from unshared.bank.models import (
     MAX_REASON,
@@ -51,11 +52,12 @@ _BANK = "SELECT id, name, kind, thresholds, created_at FROM banks"
 _HISTORY = "SELECT id, at, actor, action, subject_type, subject_id, detail FROM history"
 
 
-class SQLStore(TakedownRecords, PlatformRecords):
+class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
     """The bank over a SQL database; see ``unshared.bank.store.Store`` for the contract.
 
     API keys, reports and match counts are in ``PlatformRecords``; sightings, contacts and the
-    evidence log in ``TakedownRecords``; the plumbing in ``SQLBase``.
+    evidence log in ``TakedownRecords``; the scheduler's jobs in ``JobRecords``; the plumbing in
+    ``SQLBase``.
     """
 
     # -- schema ------------------------------------------------------------------------------

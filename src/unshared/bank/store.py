@@ -7,6 +7,7 @@
 - ``HistoryReader``: the append-only history.
 - ``SightingStore``: where copies of a case's images were seen, and each check of them.
 - ``ContactStore``: hosts' abuse contacts. ``EvidenceReader``: each case's evidence log.
+- ``JobStore`` (``unshared.takedown.schedule``): the scheduler's jobs, leased.
 - ``Store``: all of them, and the store itself (its id, its schema, closing it).
 
 ``SQLiteStore`` and ``PostgresStore`` implement ``Store``; ``tests/bank/test_store_contract.py``
@@ -43,6 +44,7 @@ from unshared.bank.models import (
     SightingStatus,
 )
 from unshared.signals import Signal
+from unshared.takedown.schedule import JobStore
 
 #: One parsed line of an import: the hash and the metadata to keep with it.
 Record = tuple[Signal, Mapping[str, Any]]
@@ -411,6 +413,7 @@ class Store(
     ContactStore,
     EvidenceReader,
     EvidenceWriter,
+    JobStore,
     Protocol,
 ):
     """The whole bank: every protocol above, and the store itself. What opens and closes it (the
