@@ -14,7 +14,7 @@ from unshared.api import errors
 from unshared.api.deps import ApiState
 from unshared.api.headers import SecurityHeaders
 from unshared.api.limits import BodyLimit
-from unshared.api.routers import admin, cases, health, platform
+from unshared.api.routers import admin, cases, evidence, health, platform
 from unshared.config import Settings
 from unshared.service import Unshared
 from unshared.web.serve import mount_web
@@ -70,7 +70,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.middleware("http")(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
-    for router in (cases.router, platform.router, admin.router, health.router):
+    for router in (cases.router, platform.router, admin.router, health.router, evidence.router):
         app.include_router(router)
     mount_web(app)
     return app

@@ -64,13 +64,14 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, bench, hash, remote, serve
+    from unshared.cli import bank, bench, evidence, hash, remote, serve
 
     hash.register(app)
     bank.register(app)
     remote.register(app)
     serve.register(app)
     bench.register(app)
+    evidence.register(app)
 
 
 _register()
