@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 from tests.api.conftest import live_server
 from tests.cli.test_hash_cli import run
 from tests.cli.test_startup import loaded_after
+from tests.imaging import REPO
 from unshared.errors import InvalidInput
 from unshared.takedown.chain import GENESIS, digest, link
 from unshared.takedown.evidence import BankKey, PublicKey, verify_bundle, write_bundle
@@ -102,6 +104,13 @@ def edit(path: Path, number: int, change: Any) -> None:
     change(value)
     lines[number - 1] = json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
     path.write_bytes(b"\n".join(lines))
+
+
+def doc_block(language: str, containing: str) -> str:
+    """A fenced block of docs/takedown.md's "Evidence" section."""
+    doc = (REPO / "docs" / "takedown.md").read_text().partition("## Evidence")[2]
+    blocks = re.findall(rf"```{language}\n(.*?)```", doc, flags=re.DOTALL)
+    return next(block for block in blocks if containing in block)
 
 
 def test_an_intact_bundle_verifies(bundle: Path, bank_key: BankKey) -> None:
@@ -265,12 +274,7 @@ def test_the_bundle_verifies_with_openssl_alone(
     if shutil.which("openssl") is None:
         pytest.skip("no openssl here")
     (tmp_path / "bank.pub").write_text(bank_key.public.pem)
-    script = """
-        set -e
-        head -n -1 case.jsonl | openssl dgst -sha256 -binary > signed.bin
-        tail -n 1 case.jsonl | sed 's/.*"signature":"\\([0-9a-f]*\\)".*/\\1/' | xxd -r -p > sig.bin
-        openssl pkeyutl -verify -pubin -inkey bank.pub -rawin -in signed.bin -sigfile sig.bin
-    """
+    script = "set -e\n" + doc_block("", "openssl pkeyutl")
     assert bundle == tmp_path / "case.jsonl"
     ok = subprocess.run(["sh", "-c", script], cwd=tmp_path, capture_output=True, text=True)
     assert ok.returncode == 0 and "Signature Verified Successfully" in ok.stdout, ok.stderr
@@ -333,3 +337,28 @@ def test_the_service_serves_the_public_key(tmp_path: Path) -> None:
     bundle = seal(tmp_path / "case.jsonl", key)
     checked = run("evidence", "verify", bundle, "--key", tmp_path / "bank.json", home=home)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_the_documented_example_is_a_real_bundle(tmp_path: Path) -> None:
+    example = tmp_path / "example.jsonl"
+    example.write_text(doc_block("", '"format":"unshared-evidence"'))
+    result = verify_bundle(example)
+    assert result.ok, result.problems
+    assert [r["kind"] for r in result.records] == ["sighting.reported", "fetch"]
+
+
+def test_the_documented_python_check_works_without_unshared(
+    tmp_path: Path, bundle: Path, bank_key: BankKey
+) -> None:
+    script = tmp_path / "check.py"
+    script.write_text(doc_block("python", "Ed25519PublicKey"))
+
+    def check(key: str) -> subprocess.CompletedProcess[str]:
+        argv = [sys.executable, "-I", str(script), str(bundle), key]
+        return subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+    ok = check(bank_key.public.hex)
+    assert ok.returncode == 0 and ok.stdout == f"intact: {CASE} 20 records\n", ok.stderr
+    assert "InvalidSignature" in check(BankKey.generate().public.hex).stderr
+    edit(bundle, 9, lambda r: r["data"].update(regime="none"))
+    assert "InvalidSignature" in check(bank_key.public.hex).stderr
