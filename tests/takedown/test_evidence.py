@@ -222,6 +222,29 @@ def test_a_bundle_signed_with_another_key_fails_against_the_banks(
     ]
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\n",
+        b"{}\n",
+        b"{}\n{}\n",
+        b"[1]\n[2]\n",
+        b"\xff\xfe\n\x00\n",
+        b'{"format":NaN}\n{"lines":[],"signature":Infinity}\n',
+        b"[" * 100_000 + b"\n{}\n",
+        b'{"case":1,"entries":7,"exported_at":[],"format":{},"head":2,"key":"zz",'
+        b'"records":"x","store":null,"version":1}\n'
+        b'{"at":1,"case":[],"data":3,"kind":{},"prev":5,"seq":"1"}\n'
+        b'{"lines":"no","signature":12}\n',
+    ],
+)
+def test_hostile_bundles_fail_without_crashing(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "hostile.jsonl"
+    path.write_bytes(content)
+    assert not verify_bundle(path).ok
+
+
 def test_a_broken_chain_is_never_sealed(tmp_path: Path, bank_key: BankKey) -> None:
     records = case_log()
     records[9]["data"] = {"changed": True}
@@ -312,13 +335,16 @@ def test_the_key_file_is_private_and_made_once(tmp_path: Path) -> None:
 
 
 def test_the_service_serves_the_public_key(tmp_path: Path) -> None:
-    home = tmp_path / "home"
+    home, key_file = tmp_path / "home", tmp_path / "keys" / "bank.pem"
+    home.mkdir()
+    (home / "unshared.toml").write_text(f"evidence_key = {str(key_file)!r}\n")
     with live_server(f"sqlite:///{tmp_path / 'unshared.db'}", home) as server:
         answer = httpx.get(f"{server.url}/v1/evidence/key", timeout=10)
         assert answer.status_code == 200
         body = answer.json()
         again = httpx.get(f"{server.url}/v1/evidence/key", timeout=10).json()
-    key = BankKey.load_or_create(server.settings.resolved_evidence_key)
+    assert server.settings.resolved_evidence_key == key_file and key_file.is_file()
+    key = BankKey.load_or_create(key_file)
     assert (
         body
         == again

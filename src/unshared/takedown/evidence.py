@@ -38,15 +38,31 @@ from unshared.takedown.chain import FIELDS, GENESIS, canonical, digest
 
 FORMAT = "unshared-evidence"
 VERSION = 1
-MANIFEST_FIELDS = ("format", "version", "case", "store", "exported_at", "key", "records", "head")
+MANIFEST_FIELDS = (
+    "format",
+    "version",
+    "case",
+    "store",
+    "exported_at",
+    "key",
+    "records",
+    "head",
+    "entries",
+)
 SEAL_FIELDS = ("lines", "signature")
 _HEX128 = re.compile("[0-9a-f]{128}")
 
 
 def _json_line(value: Mapping[str, Any]) -> bytes:
     """The canonical form ``chain.canonical`` gives records, for the manifest and the seal."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    text = json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )
     return text.encode()
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 # -- keys -------------------------------------------------------------------------------------
@@ -216,8 +232,11 @@ def write_bundle(
         "signature": key.sign(hashlib.sha256(body).digest()).hex(),
     }
     temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
-    temp.write_bytes(body + _json_line(seal) + b"\n")
-    temp.replace(out)
+    try:
+        temp.write_bytes(body + _json_line(seal) + b"\n")
+        temp.replace(out)  # never half a bundle under its name
+    finally:
+        temp.unlink(missing_ok=True)
     return out
 
 
@@ -279,8 +298,8 @@ class Verification:
 
 def _parse(line: bytes, number: int, problems: list[Problem]) -> dict[str, Any] | None:
     try:
-        value = json.loads(line.decode())
-    except (UnicodeDecodeError, ValueError) as exc:
+        value = json.loads(line.decode(), parse_constant=_no_constants)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         problems.append(Problem(f"not a JSON line ({exc})", line=number))
         return None
     if not isinstance(value, dict):
@@ -347,6 +366,8 @@ def _check_manifest(manifest: dict[str, Any], records: int, head: str | None) ->
                 **at,
             )
         )
+    if not isinstance(manifest["entries"], list):
+        problems.append(Problem("must be a list", field="entries", **at))
     if manifest["records"] != records:
         problems.append(
             Problem(
