@@ -18,7 +18,7 @@ from tests.api.conftest import live_server
 from tests.cli.test_hash_cli import run
 from tests.cli.test_startup import loaded_after
 from tests.imaging import REPO
-from unshared.errors import InvalidInput
+from unshared.errors import InvalidInput, UnsharedError
 from unshared.takedown.chain import GENESIS, digest, link
 from unshared.takedown.evidence import BankKey, PublicKey, verify_bundle, write_bundle
 
@@ -332,6 +332,14 @@ def test_the_key_file_is_private_and_made_once(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o600
     assert (path.parent.stat().st_mode & 0o777) == 0o700
     assert sorted(p.name for p in path.parent.iterdir()) == ["evidence-key.pem"]  # no temp left
+
+
+def test_a_damaged_key_file_is_the_services_error(tmp_path: Path) -> None:
+    path = tmp_path / "evidence-key.pem"
+    path.write_text("-----BEGIN PRIVATE KEY-----\nbroken\n-----END PRIVATE KEY-----\n")
+    with pytest.raises(UnsharedError, match="not an unencrypted PEM key") as raised:
+        BankKey.load_or_create(path)
+    assert raised.value.status == 500 and not isinstance(raised.value, InvalidInput)
 
 
 def test_the_service_serves_the_public_key(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from unshared.errors import InvalidInput
+from unshared.errors import InvalidInput, UnsharedError
 from unshared.takedown.chain import FIELDS, GENESIS, canonical, digest
 
 FORMAT = "unshared-evidence"
@@ -167,12 +167,13 @@ class BankKey:
                 pass  # another process made it first: use theirs
             finally:
                 temp.unlink()
+        # A damaged key file is the service's fault, not the caller's: a 500, never a 400.
         try:
             private = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except ValueError as exc:
-            raise InvalidInput(f"{path} is not a PEM private key: {exc}") from exc
+        except (ValueError, TypeError) as exc:
+            raise UnsharedError(f"the evidence key {path} is not an unencrypted PEM key") from exc
         if not isinstance(private, Ed25519PrivateKey):
-            raise InvalidInput(f"{path} is not an Ed25519 key")
+            raise UnsharedError(f"the evidence key {path} is not an Ed25519 key")
         return cls(private)
 
     def sign(self, message: bytes) -> bytes:
