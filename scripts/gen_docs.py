@@ -73,6 +73,7 @@ def endpoint_table() -> str:
                 "platforms": "platform key",
                 "operators": "operator key",
                 "health": "anyone",
+                "evidence": "anyone",
             }.get(tags, tags)
             summary = op.get("summary", "")
             doc = (op.get("description") or "").split("\n\n")[0].replace("\n", " ")

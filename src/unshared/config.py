@@ -19,6 +19,7 @@ from unshared.signals import Pdq
 
 ENV_PREFIX = "UNSHARED_"
 CONFIG_FILE = "unshared.toml"
+EVIDENCE_KEY = "evidence-key.pem"
 
 
 def default_home() -> Path:
@@ -114,10 +115,19 @@ class Settings:
     smtp_from: str = ""
     #: Seconds to wait for the mail server to connect or answer.
     smtp_timeout: float = 30.0
+    #: The bank's Ed25519 key that signs evidence bundles, a PEM file made on first use (mode
+    #: 0600); empty means ``<home>/evidence-key.pem``.
+    evidence_key: str = ""
 
     @property
     def resolved_store_url(self) -> str:
         return self.store_url or f"sqlite:///{self.home / 'unshared.db'}"
+
+    @property
+    def resolved_evidence_key(self) -> Path:
+        return (
+            Path(self.evidence_key).expanduser() if self.evidence_key else self.home / EVIDENCE_KEY
+        )
 
     @property
     def resolved_rate_limit_url(self) -> str:

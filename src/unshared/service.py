@@ -26,6 +26,7 @@ from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
 from unshared.signals import Pdq, SignalSet
+from unshared.takedown.evidence import BankKey, PublicKey
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
@@ -46,6 +47,7 @@ class Unshared:
         self._banks: Banks | None = None
         self._pool: DecodePool | None = None
         self._takedown: Takedown | None = None
+        self._bank_key: BankKey | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -326,6 +328,22 @@ class Unshared:
         limit: int = 100,
     ) -> list[HistoryEvent]:
         return self.store.history(subject_type, subject_id, before=before, limit=limit)
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    @property
+    def bank_key(self) -> BankKey:
+        """The key that signs this bank's evidence bundles (``evidence_key``), made on first
+        use; every process over the same data folder gets the same one."""
+        with self._index_lock:
+            if self._bank_key is None:
+                self.settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+                self._bank_key = BankKey.load_or_create(self.settings.resolved_evidence_key)
+            return self._bank_key
+
+    def evidence_key(self) -> PublicKey:
+        """The public key investigators check evidence bundles with."""
+        return self.bank_key.public
 
     # -- matching ---------------------------------------------------------------------------
 

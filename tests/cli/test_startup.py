@@ -73,6 +73,7 @@ def test_help_of_every_command_loads_no_heavy_library() -> None:
         ["serve", "--help"],
         ["keys", "--help"],
         ["bench", "accuracy", "--help"],
+        ["evidence", "--help"],
     ]
     assert loaded_after(*helps) == []
 

@@ -331,6 +331,16 @@ class HistoryOut(BaseModel):
     detail: dict[str, Any]
 
 
+class EvidenceKey(BaseModel):
+    """The bank's public key: evidence bundles it signed verify under it
+    (``unshared evidence verify BUNDLE --key FILE`` takes this answer as the file)."""
+
+    algorithm: Literal["ed25519"] = "ed25519"
+    public_key: str = Field(description="The 32-byte Ed25519 public key, 64 hex digits")
+    pem: str = Field(description="The same key as a PEM SubjectPublicKeyInfo (for openssl)")
+    fingerprint: str = Field(description="SHA-256 of the 32 key bytes, to compare by voice")
+
+
 class ErrorDetail(BaseModel):
     code: str = Field(description="A stable, machine-readable name, such as rate_limited")
     message: str = Field(description="What went wrong, in words for a person")

@@ -64,7 +64,7 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, bench, hash, remote, serve, sightings
+    from unshared.cli import bank, bench, evidence, hash, remote, serve, sightings
 
     hash.register(app)
     bank.register(app)
@@ -72,6 +72,7 @@ def _register() -> None:
     serve.register(app)
     sightings.register(app)
     bench.register(app)
+    evidence.register(app)
 
 
 _register()
