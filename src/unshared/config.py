@@ -75,6 +75,14 @@ class Settings:
     body_timeout: int = 30
     #: Whether ``/metrics`` answers anyone; otherwise it needs an operator's key.
     public_metrics: bool = False
+    #: Seconds between the server's looks at the bank's feed, for changes made by other
+    #: processes over the same store (its own writes reach its index before they return). An
+    #: entry added elsewhere starts matching here within this plus the time to apply it; a
+    #: withdrawal counts at once everywhere, since every candidate is read back from the store.
+    feed_poll: float = 0.25
+    #: ``/readyz`` answers 503 when the server has not read the feed for this many seconds
+    #: (the store unreachable, say), so a load balancer can take it out.
+    feed_stale_after: float = 30.0
 
     @property
     def resolved_store_url(self) -> str:
