@@ -3,25 +3,13 @@ when the feed answers again. The feed is held up for real: another session locks
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import psycopg
 
 from tests.api.conftest import live_server
-
-BOUND = 30.0  # seconds: far beyond the settings below, for a machine under load
-
-
-def eventually(check: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + BOUND
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return False
+from tests.waiting import eventually
 
 
 def test_readyz_says_when_the_feed_is_stale(postgres_schema_url: str, tmp_path: Path) -> None:

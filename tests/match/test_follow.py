@@ -7,14 +7,14 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.bank.conftest import new_store_url, postgres_server
+from tests.bank.conftest import postgres_server, store_url
 from tests.imaging import encode
+from tests.waiting import WITHIN, eventually
 from unshared.bank import SQLiteStore
 from unshared.config import Settings
 from unshared.errors import Unavailable
@@ -23,29 +23,9 @@ from unshared.index.follower import FeedFollower
 from unshared.match import Query
 from unshared.service import Unshared
 
-__all__ = ["postgres_server"]  # the fixture, for the PostgreSQL run
+__all__ = ["postgres_server", "store_url"]  # the fixtures: over SQLite, then PostgreSQL
 
 POLL = 0.05
-#: Far beyond ``POLL`` plus a small change's apply time, for a machine under load: the test
-#: says the change arrives without being asked for, not how fast.
-BOUND = 20.0
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    with new_store_url(request.param, request, tmp_path_factory) as url:
-        yield url
-
-
-def eventually(check: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + BOUND
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(POLL / 2)
-    return check()
 
 
 def test_another_process_writes_reach_the_server_through_the_feed(
@@ -80,7 +60,7 @@ def test_another_process_writes_reach_the_server_through_the_feed(
             operator.withdraw_entry("elsewhere", entry.id)
         assert not server.match(query).matches
         assert eventually(lambda: len(server.index) == 0)
-        assert (server.feed_staleness() or 0) < BOUND
+        assert (server.feed_staleness() or 0) < WITHIN
 
 
 class FailingStore:
