@@ -118,6 +118,14 @@ class Settings:
     #: The bank's Ed25519 key that signs evidence bundles, a PEM file made on first use (mode
     #: 0600); empty means ``<home>/evidence-key.pem``.
     evidence_key: str = ""
+    #: Seconds between the server's looks at the bank's feed, for changes made by other
+    #: processes over the same store (its own writes reach its index before they return). An
+    #: entry added elsewhere starts matching here within this plus the time to apply it; a
+    #: withdrawal counts at once everywhere, since every candidate is read back from the store.
+    feed_poll: float = 0.25
+    #: ``/readyz`` answers 503 when the server has not read the feed for this many seconds
+    #: (the store unreachable, say), so a load balancer can take it out.
+    feed_stale_after: float = 30.0
 
     @property
     def resolved_store_url(self) -> str:

@@ -2,6 +2,12 @@
 
 The CLI and the HTTP service are thin adapters over this class; neither talks to the store or
 the index directly.
+
+The index is kept in step with the store's feed: a write made through this object catches it up
+before returning, so it counts for the very next match. Changes other processes make reach it,
+in a server, through a background thread (``follow``, every ``feed_poll`` seconds), and
+otherwise once per call (``match``) or batch (``match_files``); a match request in a server never
+reads the feed.
 """
 
 from __future__ import annotations
@@ -13,8 +19,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-import numpy as np
-
 from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
 from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
@@ -22,6 +26,7 @@ from unshared.errors import InvalidInput, NotFound
 from unshared.hashing import Limits
 from unshared.hashing.batch import FileResult, Views, hash_data, hash_files, hash_uploads
 from unshared.hashing.pool import DecodePool
+from unshared.index.follower import FeedFollower
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
@@ -48,6 +53,7 @@ class Unshared:
         self._pool: DecodePool | None = None
         self._takedown: Takedown | None = None
         self._bank_key: BankKey | None = None
+        self._follower: FeedFollower | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -67,12 +73,15 @@ class Unshared:
 
     @property
     def index(self) -> LiveIndex:
+        return self._index if self._index is not None else self._index_loaded()
+
+    def _index_loaded(self) -> LiveIndex:
         with self._index_lock:  # a server's loader thread and its first request may race
             if self._index is None:
                 index = LiveIndex.open(self.store, self.index_folder)
                 self._saved_seq = index.seq if index.loaded else -1
                 self._index = index
-        return self._index
+            return self._index
 
     @property
     def features(self) -> FeatureIndex:
@@ -92,11 +101,45 @@ class Unshared:
         return len(self.features) > 0
 
     @property
-    def matcher(self) -> Matcher:
-        features = self.features if self._has_features() else None
+    def banks(self) -> Banks:
+        """The banks' settings, kept in memory (they never change once made)."""
         if self._banks is None:
             self._banks = Banks(self.store)
-        return Matcher(self.store, self.index, self.settings.pdq_min_quality, features, self._banks)
+        return self._banks
+
+    @property
+    def matcher(self) -> Matcher:
+        features = self.features if self._has_features() else None
+        return Matcher(self.store, self.index, self.settings.pdq_min_quality, features, self.banks)
+
+    def catch_up(self) -> None:
+        """Bring the index, if loaded, and the banks' settings up to date with the store.
+
+        Called after every write made through this object (and by ``Cases`` for a person's), so
+        a withdrawal or an addition counts for the very next match; and by the feed follower."""
+        index = self._index
+        if index is not None:
+            index.catch_up(self.store)
+            self.banks.get(index.bank_names)
+
+    def follow(self) -> None:
+        """Follow the feed in a background thread (``feed_poll``), as a server does, so that a
+        match never reads it: a match then costs no store call, or two when it matches (its
+        candidates, then its counts). Stopped by ``close``."""
+        if self._index is None:
+            self._index_loaded()
+        self.catch_up()  # the banks' settings too, before the first match
+        if self._follower is None:
+            self._follower = FeedFollower(self.catch_up, self.settings.feed_poll)
+            self._follower.start()
+
+    def feed_staleness(self) -> float | None:
+        """Seconds since the feed follower last caught the index up; None when not following."""
+        return None if self._follower is None else self._follower.since_caught_up()
+
+    def _catch_up_for_match(self) -> bool:
+        """Whether a match must read the feed itself: only when no follower does."""
+        return self._follower is None
 
     @property
     def takedown(self) -> Takedown:
@@ -146,10 +189,7 @@ class Unshared:
         pool = self._decode_pool()
         if pool is not None:
             pool.start()
-        index = self.index
-        # One query now: a large index's compiled probe loop is loaded (or compiled) here, not
-        # in the first platform's request.
-        index.query_pdq(np.zeros((1, 32), np.uint8), 31)
+        self.index.warm()
         if self._has_features():
             self.features.warm()
 
@@ -163,6 +203,9 @@ class Unshared:
             self._features_changed = False
 
     def close(self) -> None:
+        if self._follower is not None:
+            self._follower.stop()
+            self._follower = None
         if self._pool is not None:
             self._pool.close()
             self._pool = None
@@ -188,7 +231,7 @@ class Unshared:
     ) -> Bank:
         bank = self.store.create_bank(name, kind, thresholds, actor=actor)
         if self._banks is not None:
-            self._banks.refresh()
+            self._banks.refresh()  # here, not in the next match
         return bank
 
     def list_banks(self) -> list[tuple[Bank, int]]:
@@ -206,7 +249,7 @@ class Unshared:
     ) -> list[Entry]:
         """One image's PDQ, MD5 and SHA-256 as three entries, linked by the image's SHA-256."""
         metadata = {"image": signals.sha256.hex, "quality": signals.quality}
-        return self.store.add_entries(
+        entries = self.store.add_entries(
             bank,
             list(signals.signals()),
             case_id=case_id,
@@ -214,6 +257,8 @@ class Unshared:
             metadata=metadata,
             actor=actor,
         )
+        self.catch_up()
+        return entries
 
     def register_image(
         self, bank: str, data: bytes, *, source: str = "cli", actor: str = "operator"
@@ -275,7 +320,9 @@ class Unshared:
     def import_file(self, bank: str, stream: TextIO, fmt: ExportFormat) -> ImportSummary:
         self.store.get_bank(bank)
         reader = formats.read_csv if fmt == "csv" else formats.read_lines
-        return self.store.import_records(bank, reader(stream), source="import", actor="operator")
+        summary = self.store.import_records(bank, reader(stream), source="import", actor="operator")
+        self.catch_up()
+        return summary
 
     def export(self, bank: str, out: TextIO, fmt: ExportFormat) -> int:
         self.store.get_bank(bank)
@@ -288,6 +335,7 @@ class Unshared:
         if entry.bank != bank:
             raise NotFound(f"bank {bank!r} has no entry {entry_id}", bank=bank, entry=entry_id)
         withdrawn = self.store.set_entry_status(entry_id, "withdrawn", actor=actor)
+        self.catch_up()
         if self._has_features() and entry_id in self.features:
             # Final, so the features go too; any other status change is caught at match time.
             self.features.remove(entry_id)
@@ -311,7 +359,9 @@ class Unshared:
         self, entry_id: int, status: EntryStatus, *, actor: str, reason: str = ""
     ) -> Entry:
         """An operator's decision on an entry: in the feed, so every platform's copy obeys."""
-        return self.store.set_entry_status(entry_id, status, actor=actor, reason=reason)
+        entry = self.store.set_entry_status(entry_id, status, actor=actor, reason=reason)
+        self.catch_up()
+        return entry
 
     def list_keys(self) -> list[ApiKey]:
         return self.store.list_keys()
@@ -350,7 +400,7 @@ class Unshared:
     def match(self, query: Query, *, key_id: int | None = None) -> Verdict:
         """The verdict on one upload's signals, its matches counted (for the platform of API key
         ``key_id`` when given: docs/api.md, "Floods and reports")."""
-        return self._counted(self.matcher.match(query), key_id)
+        return self._counted(self.matcher.match(query, catch_up=self._catch_up_for_match()), key_id)
 
     def _counted(self, verdict: Verdict, key_id: int | None) -> Verdict:
         """Count a verdict's matches. Counting never changes an entry's status."""
@@ -375,7 +425,8 @@ class Unshared:
             trimmed=trimmed,
             features=features,
         )
-        return signals, self._counted(matcher.match(query), key_id)
+        verdict = matcher.match(query, catch_up=self._catch_up_for_match())
+        return signals, self._counted(verdict, key_id)
 
     def match_files(
         self,
@@ -387,6 +438,8 @@ class Unshared:
         """``match_image_signals`` for files, hashed on every core: the same views, so the
         same matches."""
         matcher = self.matcher
+        if self._catch_up_for_match():
+            self.catch_up()  # once for the batch
         views = self._query_views(matcher)
         uploads = hash_uploads(
             paths, workers=workers, limits=self.limits, views=views, on_done=on_done
@@ -397,7 +450,7 @@ class Unshared:
                 query = replace(
                     Query.of(result.signals), trimmed=result.trimmed, features=result.features
                 )
-                verdict = self._counted(matcher.match(query), None)
+                verdict = self._counted(matcher.match(query, catch_up=False), None)
             yield result, verdict
 
     @staticmethod

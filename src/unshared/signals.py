@@ -2,6 +2,10 @@
 
 A signal is a fixed number of bytes with a type. Types live in a registry that refuses duplicate
 names, so the bank, the index and the matcher can look a type up by the name stored beside a value.
+A type says how it is indexed (``index_kind``: by Hamming distance over its ``bits``, matching
+within a bank's threshold or ``DEFAULT_THRESHOLD``; or exactly), and the live index and the matcher
+build and query one index per registered type from that alone (docs/index.md, "Adding a signal
+type").
 
 - ``Pdq``: Meta's 256-bit perceptual hash; compared by Hamming distance.
 - ``Md5`` and ``Sha256``: of the file's bytes; equal or not (the TAKE IT DOWN Act's "identical
@@ -11,8 +15,9 @@ names, so the bank, the index and the matcher can look a type up by the name sto
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar, Literal, Self
+from typing import ClassVar, Literal, Self, TypeVar
 
 from unshared.errors import MalformedSignal
 
@@ -23,11 +28,15 @@ _HEX = frozenset("0123456789abcdef")
 
 @dataclass(frozen=True, slots=True)
 class Signal:
-    """A typed, fixed-size hash. Subclasses set ``name``, ``nbytes`` and ``index_kind``."""
+    """A typed, fixed-size hash. Subclasses set ``name``, ``nbytes`` and ``index_kind``, and a
+    ``hamming`` type its ``DEFAULT_THRESHOLD``."""
 
     name: ClassVar[str]
     nbytes: ClassVar[int]
     index_kind: ClassVar[IndexKind]
+    #: The distance at or under which two values are the same item, where a bank sets none.
+    #: An exact type keeps 0: its values are equal or at their full width.
+    DEFAULT_THRESHOLD: ClassVar[int] = 0
 
     value: bytes
 
@@ -55,6 +64,11 @@ class Signal:
     @property
     def hex(self) -> str:
         return self.value.hex()
+
+    @classmethod
+    def bits(cls) -> int:
+        """The width compared by Hamming distance (and the most a threshold may be)."""
+        return 8 * cls.nbytes
 
     def distance(self, other: Signal) -> int:
         """Bits that differ (Hamming); exact signals are at 0 or at their full width."""
@@ -108,17 +122,27 @@ class Sha256(Signal):
         return cls(hashlib.sha256(data).digest())
 
 
+_T = TypeVar("_T", bound=type[Signal])
+
+
 class SignalRegistry:
     """Signal types by name; registering a name twice is an error."""
 
     def __init__(self) -> None:
         self._types: dict[str, type[Signal]] = {}
 
-    def register(self, signal_type: type[Signal]) -> type[Signal]:
+    def register(self, signal_type: _T) -> _T:
+        """Add ``signal_type``; usable as a class decorator. The live indexes made after this
+        index it too."""
         if signal_type.name in self._types:
             raise ValueError(f"signal type {signal_type.name!r} is already registered")
         self._types[signal_type.name] = signal_type
         return signal_type
+
+    def unregister(self, name: str) -> None:
+        """Forget a type (a test's, or a plugin's being unloaded); entries of it stay stored."""
+        self.get(name)
+        del self._types[name]
 
     def get(self, name: str) -> type[Signal]:
         try:
@@ -134,6 +158,10 @@ class SignalRegistry:
 
     def names(self) -> list[str]:
         return sorted(self._types)
+
+    def __iter__(self) -> Iterator[type[Signal]]:
+        """The registered types, by name."""
+        return iter([self._types[name] for name in sorted(self._types)])
 
     def __contains__(self, name: object) -> bool:
         return name in self._types

@@ -3,6 +3,7 @@ the quality gate, and withdrawals that take effect for the very next match."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -120,14 +121,14 @@ def test_index_is_saved_reloaded_and_rebuilt(tmp_path: Path, photos: list[Image.
     assert (folder / "pdq.index").is_file()
     store = SQLiteStore(tmp_path / "unshared.db")
     loaded = LiveIndex.open(store, folder)
-    assert loaded.loaded and len(loaded.pdq) == len(photos)
+    assert loaded.loaded and len(loaded.of("pdq")) == len(photos)
     # Changes made while no index was open are replayed on open.
     store.add_entries("ncii", [flip_bits(signals_of(photos[0]).pdq, 40)])
-    assert len(LiveIndex.open(store, folder).pdq) == len(photos) + 1
+    assert len(LiveIndex.open(store, folder).of("pdq")) == len(photos) + 1
     # A damaged file is rebuilt from the store, not trusted.
     (folder / "pdq.index").write_bytes(b"garbage")
     rebuilt = LiveIndex.open(store, folder)
-    assert not rebuilt.loaded and len(rebuilt.pdq) == len(photos) + 1
+    assert not rebuilt.loaded and len(rebuilt.of("pdq")) == len(photos) + 1
     store.close()
 
 
@@ -139,10 +140,12 @@ def test_bad_queries() -> None:
 
 
 class CountingStore:
-    """The real store, with a tally of the calls made to it."""
+    """The real store, with a tally of the calls the test's own thread makes to it (a feed
+    follower's calls are not a request's)."""
 
     def __init__(self, store: SQLiteStore) -> None:
         self._store = store
+        self._thread = threading.get_ident()
         self.calls: list[str] = []
 
     def __getattr__(self, name: str) -> object:
@@ -150,7 +153,8 @@ class CountingStore:
         if callable(attribute) and not name.startswith("_"):
 
             def counted(*args: object, **kwargs: object) -> object:
-                self.calls.append(name)
+                if threading.get_ident() == self._thread:
+                    self.calls.append(name)
                 return attribute(*args, **kwargs)
 
             return counted
@@ -179,3 +183,39 @@ def test_a_match_reads_its_candidates_at_once_and_counts_them(
     assert len(verdict.matches) == 3
     assert store.calls == ["changes", "get_entries", "record_matches"]
     assert set(store.match_counts([m.entry for m in verdict.matches]).values()) == {1}
+
+
+def test_a_served_match_reads_no_feed_and_a_write_counts_at_once(
+    tmp_path: Path, photos: list[Image.Image]
+) -> None:
+    """Following the feed (as a server does), a match that finds nothing makes no store call
+    and one that matches two (its candidates, its counts); writes made here reach the index
+    before they return."""
+    store = CountingStore(SQLiteStore(tmp_path / "db.sqlite"))
+    settings = Settings.load(env={}, home=tmp_path, feed_poll=0.05)
+    with Unshared(settings, store) as app:  # type: ignore[arg-type]
+        app.create_bank("ncii")
+        app.add_signals("ncii", signals_of(photos[0]), source="test", actor="test")
+        app.warm()
+        app.follow()
+        store.calls.clear()
+
+        assert not app.match(Query.of(signals_of(photos[4], dihedral=True))).matches
+        assert store.calls == []
+        assert len(app.match(Query.of(signals_of(photos[0], dihedral=True))).matches) == 3
+        assert store.calls == ["get_entries", "record_matches"]
+
+        # Added and withdrawn here: in the index, and out of it, before the call returns.
+        app.create_bank("second", thresholds={"pdq": 10})
+        added = app.add_signals("second", signals_of(photos[1]), source="test", actor="test")
+        store.calls.clear()
+        verdict = app.match(Query.of(signals_of(photos[1])))
+        assert {m.bank for m in verdict.matches} == {"second"}
+        assert store.calls == ["get_entries", "record_matches"]
+        pdq = next(e for e in added if e.signal_type == "pdq")
+        app.withdraw_entry("second", pdq.id)
+        assert pdq.id not in app.index.of("pdq").index.ids()
+        assert {m.signal for m in app.match(Query.of(signals_of(photos[1]))).matches} == {
+            "md5",
+            "sha256",
+        }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
@@ -58,9 +58,17 @@ class CaseRecords(CaseStore, EntryReader, EntryWriter, BankWriter, ReportStore, 
 
 
 class Cases:
-    def __init__(self, store: CaseRecords, bank: str = PERSON_BANK) -> None:
+    def __init__(
+        self,
+        store: CaseRecords,
+        bank: str = PERSON_BANK,
+        on_change: Callable[[], object] | None = None,
+    ) -> None:
         self.store = store
         self.bank = bank
+        # Called after each change to entries (``Unshared.catch_up``), so it counts for the
+        # very next match.
+        self._on_change = on_change or (lambda: None)
 
     def _ensure_bank(self) -> None:
         try:
@@ -95,6 +103,7 @@ class Cases:
             request=request,
         )
         if not made.replayed:
+            self._on_change()
             return Created(made.case, pin, made.entries)
         kept = made.request
         if idempotency_key is None or kept is None:
@@ -130,16 +139,20 @@ class Cases:
             raise Conflict("this case is withdrawn; make a new one to add photos")
         self._ensure_bank()
         # One transaction for all the images: a crash adds all of them or none.
-        return self.store.add_entries(
+        entries = self.store.add_entries(
             self.bank,
             [signal for image in images for signal in image],
             case_id=case.id,
             source="person",
             actor="person",
         )
+        self._on_change()
+        return entries
 
     def withdraw(self, case: Case) -> Case:
-        return self.store.withdraw_case(case.id, actor="person")
+        withdrawn = self.store.withdraw_case(case.id, actor="person")
+        self._on_change()
+        return withdrawn
 
 
 @functools.cache

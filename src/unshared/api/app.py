@@ -30,6 +30,7 @@ def create_app(settings: Settings) -> FastAPI:
     def load_index() -> None:
         try:
             service.warm()
+            service.follow()  # from now on no match request reads the feed
             service.save_index()
             state.ready.set()
             log.info("index ready: %d entries", len(service.index))

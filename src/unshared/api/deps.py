@@ -25,7 +25,7 @@ class ApiState:
     def __init__(self, settings: Settings, app: Unshared) -> None:
         self.settings = settings
         self.app = app
-        self.cases = Cases(app.store)
+        self.cases = Cases(app.store, on_change=app.catch_up)
         self.platforms = Platforms(app.store, settings.flood_matches)
         self.metrics = Metrics()
         self.proxies = TrustedProxies(parse_networks(settings.trusted_proxies))

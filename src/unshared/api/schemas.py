@@ -21,7 +21,7 @@ from unshared.bank.models import (
     SightingStatus,
 )
 from unshared.errors import InvalidInput
-from unshared.match.matcher import MAX_TRIMMED_VIEWS
+from unshared.match.query import MAX_TRIMMED_VIEWS
 from unshared.signals import Md5, Pdq, Sha256
 
 HEX64 = r"^[0-9a-fA-F]{64}$"

@@ -83,11 +83,10 @@ class Bank:
     created_at: datetime
 
     def threshold(self, signal_type: str) -> int:
-        """The threshold for ``signal_type``: this bank's, else the type's default, else 0."""
+        """The threshold for ``signal_type``: this bank's, else the type's default."""
         if signal_type in self.thresholds:
             return self.thresholds[signal_type]
-        default: int = getattr(SIGNAL_TYPES.get(signal_type), "DEFAULT_THRESHOLD", 0)
-        return default
+        return SIGNAL_TYPES.get(signal_type).DEFAULT_THRESHOLD
 
 
 @dataclass(frozen=True, slots=True)

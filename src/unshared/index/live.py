@@ -8,9 +8,10 @@ by ``catch_up`` is seen by every query that starts after it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,38 +20,36 @@ import numpy as np
 from unshared.bank.models import Change, Entry
 from unshared.bank.store import EntryReader
 from unshared.errors import Conflict, NotFound
-from unshared.index import (
-    CorruptIndex,
-    ExactIndex,
-    HammingIndex,
-    Hits,
-    MihIndex,
-    load_hamming_index,
-)
+from unshared.index import CorruptIndex, Hits
 from unshared.index.bits import IdArray
-from unshared.signals import SIGNAL_TYPES, Md5, Sha256
+from unshared.index.typed import SignalIndex, index_for, load_index_for
+from unshared.signals import SIGNAL_TYPES, SignalRegistry
 
 log = logging.getLogger("unshared.index")
 
-EXACT_TYPES = (Md5, Sha256)
 _BATCH = 50_000
 _FEED_PAGE = 10_000
 
 
 class LiveIndex:
-    def __init__(self, pdq: HammingIndex, exact: dict[str, ExactIndex], seq: int) -> None:
+    """One index per registered signal type (``index.typed``), and the feed change they reflect."""
+
+    def __init__(self, indexes: dict[str, SignalIndex], seq: int) -> None:
         #: Whether this index was read from files (rather than built from the store).
         self.loaded = False
-        self.pdq = pdq
-        self.exact = exact
+        self.indexes = indexes
         self.seq = seq
+        #: The banks of the entries added so far: a name not among the banks' settings kept in
+        #: memory says those are behind (a bank made by another process). Replaced, never
+        #: changed in place, so a reader may hold it while a catch-up runs.
+        self.bank_names: frozenset[str] = frozenset()
         self._lock = ReadWriteLock()
+        # One catch-up at a time (the feed follower's, a write's): the second then finds little.
+        self._catching_up = threading.Lock()
 
     @classmethod
-    def empty(cls) -> LiveIndex:
-        # MihIndex scans while it is small and builds its tables as it grows from the feed.
-        exact = {t.name: ExactIndex(t.nbytes) for t in EXACT_TYPES}
-        return cls(MihIndex(), exact, 0)
+    def empty(cls, types: SignalRegistry = SIGNAL_TYPES) -> LiveIndex:
+        return cls({t.name: index_for(t) for t in types}, 0)
 
     @classmethod
     def build(cls, store: EntryReader, progress: Callable[[int], None] | None = None) -> LiveIndex:
@@ -88,17 +87,20 @@ class LiveIndex:
         return cls.build(store)
 
     @classmethod
-    def load(cls, folder: Path) -> LiveIndex:
-        pdq, meta = load_hamming_index(folder / "pdq.index")
-        exact: dict[str, ExactIndex] = {}
-        for t in EXACT_TYPES:
-            exact[t.name], exact_meta = ExactIndex.load(folder / f"{t.name}.index")
-            if exact_meta.get("seq") != meta.get("seq"):
-                raise CorruptIndex("the index files are from different moments")
-        seq = meta.get("seq")
+    def load(cls, folder: Path, types: SignalRegistry = SIGNAL_TYPES) -> LiveIndex:
+        """The files ``save`` wrote, one per type; ``NotFound`` if a type has none (a type
+        registered since), ``CorruptIndex`` if one is damaged or they are from different moments."""
+        indexes: dict[str, SignalIndex] = {}
+        seqs = set()
+        for t in types:
+            indexes[t.name], meta = load_index_for(t, folder / f"{t.name}.index")
+            seqs.add(meta.get("seq"))
+        if len(seqs) != 1:
+            raise CorruptIndex("the index files are from different moments")
+        seq = seqs.pop()
         if not isinstance(seq, int):
             raise CorruptIndex("the index file does not say which feed change it reflects")
-        index = cls(pdq, exact, seq)
+        index = cls(indexes, seq)
         index.loaded = True
         return index
 
@@ -106,73 +108,74 @@ class LiveIndex:
         folder.mkdir(parents=True, exist_ok=True)
         with self._lock.writing():  # saving merges pending adds: a write
             meta = {"seq": self.seq}
-            for name, index in self.exact.items():
+            for name, index in self.indexes.items():
                 index.save(folder / f"{name}.index", meta)
-            self.pdq.save(folder / "pdq.index", meta)  # last: its seq says the set is whole
 
     def catch_up(self, store: EntryReader) -> int:
         """Apply the feed changes after ``self.seq``; returns how many were applied."""
         applied = 0
-        while True:
-            changes = store.changes(after=self.seq, limit=_FEED_PAGE)
-            if not changes:
-                return applied
-            with self._lock.writing():
-                self._apply(changes)
-            applied += len(changes)
+        with self._catching_up:
+            while True:
+                changes = store.changes(after=self.seq, limit=_FEED_PAGE)
+                if not changes:
+                    return applied
+                with self._lock.writing():
+                    self._apply(changes)
+                applied += len(changes)
 
     def _apply(self, changes: Iterable[Change]) -> None:
         for change in changes:
             if change.seq <= self.seq:
                 continue
-            if change.status == "active":
-                self._add_one(change.entry_id, change.signal_type, change.value)
+            index = self.indexes.get(change.signal_type)
+            if index is None:
+                log.warning("skipped a %s entry: no such signal type here", change.signal_type)
+            elif change.status == "active":
+                self._saw_banks([change.bank])
+                with contextlib.suppress(Conflict):  # the feed replays what a snapshot holds
+                    index.add(_ids([change.entry_id]), [bytes.fromhex(change.value)])
             else:
-                self._remove_one(change.entry_id, change.signal_type)
+                index.remove(_ids([change.entry_id]))
             self.seq = change.seq
 
     def _add(self, entries: list[Entry]) -> None:
-        pdq = [e for e in entries if e.signal_type == "pdq"]
-        if pdq:
-            ids = np.fromiter((e.id for e in pdq), dtype=np.int64, count=len(pdq))
-            codes = np.frombuffer(b"".join(bytes.fromhex(e.value) for e in pdq), np.uint8)
-            self.pdq.add(ids, codes.reshape(-1, 32))
-        for name, index in self.exact.items():
+        self._saw_banks({e.bank for e in entries})
+        for name, index in self.indexes.items():
             rows = [e for e in entries if e.signal_type == name]
             if rows:
-                index.add(
-                    np.fromiter((e.id for e in rows), dtype=np.int64, count=len(rows)),
-                    [bytes.fromhex(e.value) for e in rows],
-                )
+                index.add(_ids(e.id for e in rows), [bytes.fromhex(e.value) for e in rows])
 
-    def _add_one(self, entry_id: int, signal_type: str, value: str) -> None:
-        SIGNAL_TYPES.get(signal_type)
-        ids = np.array([entry_id], dtype=np.int64)
-        try:
-            if signal_type == "pdq":
-                self.pdq.add(ids, np.frombuffer(bytes.fromhex(value), np.uint8).reshape(1, 32))
-            elif signal_type in self.exact:
-                self.exact[signal_type].add(ids, [bytes.fromhex(value)])
-        except Conflict:
-            pass  # already there: the feed replays changes a snapshot may already hold
+    def _saw_banks(self, names: Iterable[str]) -> None:
+        seen = frozenset(names)
+        if not seen <= self.bank_names:
+            self.bank_names = self.bank_names | seen
 
-    def _remove_one(self, entry_id: int, signal_type: str) -> None:
-        ids = np.array([entry_id], dtype=np.int64)
-        if signal_type == "pdq":
-            self.pdq.remove(ids)
-        elif signal_type in self.exact:
-            self.exact[signal_type].remove(ids)
+    def of(self, signal_type: str) -> SignalIndex:
+        """The index of one signal type; ``MalformedSignal`` for a type not registered."""
+        if signal_type not in self.indexes:
+            SIGNAL_TYPES.get(signal_type)  # says which types there are
+            raise NotFound(f"no index of {signal_type} values here", signal=signal_type)
+        return self.indexes[signal_type]
 
-    def query_pdq(self, codes: np.ndarray, radius: int) -> list[Hits]:
+    def query(self, signal_type: str, values: Sequence[bytes], radius: int) -> list[Hits]:
+        """For each of ``values`` (of ``signal_type``), the entries within ``radius``."""
+        index = self.of(signal_type)
         with self._lock.reading():
-            return self.pdq.query(codes, radius)
+            return index.query(values, radius)
 
-    def query_exact(self, signal_type: str, value: bytes) -> IdArray:
+    def warm(self) -> None:
+        """One query of each index: a large one's compiled probe loop is loaded (or compiled)
+        now, not in the first platform's request."""
         with self._lock.reading():
-            return self.exact[signal_type].query(value)
+            for index in self.indexes.values():
+                index.warm()
 
     def __len__(self) -> int:
-        return len(self.pdq) + sum(len(i) for i in self.exact.values())
+        return sum(len(i) for i in self.indexes.values())
+
+
+def _ids(ids: Iterable[int]) -> IdArray:
+    return np.fromiter(ids, dtype=np.int64)
 
 
 class ReadWriteLock:

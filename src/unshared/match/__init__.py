@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from unshared.match.matcher import Matcher, Query
+from unshared.match.matcher import Matcher
 from unshared.match.policy import VARIANTS, Hit, Match, Verdict, decide, threshold
+from unshared.match.query import Query
 
 __all__ = ["VARIANTS", "Hit", "Match", "Matcher", "Query", "Verdict", "decide", "threshold"]

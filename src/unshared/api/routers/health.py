@@ -19,11 +19,16 @@ def healthz() -> dict[str, str]:
 
 @router.get("/readyz", responses=schemas.error_responses(503))
 def readyz(state: State) -> Response:
-    """Ready once the index is loaded; 503 until then."""
+    """Ready once the index is loaded, and while it follows the bank's feed; 503 otherwise."""
     if not state.ready.is_set():
         if state.load_error:
             return error_response(503, "unavailable", "the index could not be loaded")
         return error_response(503, "unavailable", "the index is loading")
+    staleness = state.app.feed_staleness()
+    if staleness is not None and staleness > state.settings.feed_stale_after:
+        return error_response(
+            503, "unavailable", f"the index has not read the bank's feed for {staleness:.0f} s"
+        )
     return Response('{"status":"ready"}', media_type="application/json")
 
 
