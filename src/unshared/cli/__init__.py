@@ -64,13 +64,13 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, bench, hash, remote, serve
+    from unshared.cli import bank, coercion, hash, remote, serve
 
+    coercion.install()
     hash.register(app)
     bank.register(app)
     remote.register(app)
     serve.register(app)
-    bench.register(app)
 
 
 _register()
