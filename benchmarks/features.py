@@ -19,8 +19,8 @@ from pathlib import Path
 import faiss
 from PIL import Image
 
-from unshared.bench.accuracy import DEFAULT_SEED, donor_index, encode_copy, find_photos
-from unshared.bench.transforms import TRANSFORMS, rng_for
+from bench.accuracy import DEFAULT_SEED, donor_index, encode_copy, find_photos
+from bench.transforms import TRANSFORMS, rng_for
 from unshared.cli import stderr
 from unshared.cli.hash import progress_bar
 from unshared.features import (

@@ -35,11 +35,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pillow_heif
 from PIL import Image, ImageFilter
 from threatexchange.signal_type.pdq.pdq_hasher import pdq_from_file
 
 from unshared.hashing import hash_bytes
 from unshared.signals import Pdq
+
+pillow_heif.register_heif_opener()  # to save the HEIC copies
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PHOTOS = REPO.parent / "shared" / "data" / "photos"

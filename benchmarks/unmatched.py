@@ -24,7 +24,7 @@ import cv2
 import faiss
 import numpy as np
 
-from unshared.bench.accuracy import DEFAULT_SEED, find_photos
+from bench.accuracy import DEFAULT_SEED, find_photos
 from unshared.cli import stderr
 from unshared.cli.hash import progress_bar
 from unshared.config import Settings

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pillow_heif
 import pytest
 from PIL import Image
 
 from tests.imaging import SHARED_DATA, sample_photo
+
+# Tests save HEIC pictures; the library registers pillow-heif only when a file it decodes is one.
+pillow_heif.register_heif_opener()
 
 
 @pytest.fixture(scope="session")

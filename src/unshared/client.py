@@ -2,9 +2,10 @@
 
 A person's device hashes photos here and sends only the hashes; a platform matches uploads,
 reports what it did, and reads the delta feed (``unshared.sync`` keeps a local copy from it);
-an operator manages banks, keys and entries. Every method returns the API's JSON as plain
-``dict``/``list`` values; every error comes back as the ``unshared.errors`` class its ``code``
-names, so ``except Unauthorized`` means the same here as in the library.
+an operator manages banks, keys and entries. Every method returns the library's own models
+(``Verdict``, ``FeedPage``, ``Entry``, ``ApiKey``, ...; ``unshared.replies`` reads them from the
+API's JSON); every error comes back as the ``unshared.errors`` class its ``code`` names, so
+``except Unauthorized`` means the same here as in the library.
 
 GETs are retried (they change nothing), and any call whose connection was never made. A POST
 that may have reached the server is sent twice only where that is safe: a new case goes with an
@@ -13,20 +14,38 @@ that may have reached the server is sent twice only where that is safe: a new ca
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
 
+from unshared import replies
+from unshared.bank.models import (
+    ApiKey,
+    Bank,
+    BankKind,
+    Entry,
+    FeedPage,
+    HistoryEvent,
+    KeyRole,
+    Report,
+    ReportOutcome,
+    ReviewItem,
+)
 from unshared.errors import InvalidInput, LowQuality, Unavailable, UnsharedError
 from unshared.hashing import Limits, hash_bytes
 from unshared.hashing.batch import find_images, read_limited
+from unshared.match import Verdict
+from unshared.replies import CaseReply, NewCaseReply
 from unshared.signals import Md5, Pdq, Sha256, SignalSet
+
+T = TypeVar("T")
 
 #: Most images one call may carry; longer lists go in several calls.
 IMAGES_PER_CALL = 50
@@ -93,8 +112,8 @@ class Client:
 
     def create_case(
         self, images: Sequence[ImageHashes], *, idempotency_key: str | None = None
-    ) -> dict[str, Any]:
-        """A new case from the hashes of up to 50 images: ``{"case", "pin", "status", "hashes"}``.
+    ) -> NewCaseReply:
+        """A new case from the hashes of up to 50 images: its number, PIN, status and hashes.
 
         The PIN is in this answer only; keep it with the case number. The request carries an
         ``Idempotency-Key`` (a fresh random one unless given), so a lost answer (a timeout, a
@@ -103,7 +122,8 @@ class Client:
         """
         # 256 random bits: whoever can guess the key could open the PIN from a stolen database.
         key = idempotency_key or secrets.token_urlsafe(32)
-        return self._object(
+        return self._one(
+            replies.new_case,
             "POST",
             "/v1/cases",
             json={"images": _images(images)},
@@ -111,29 +131,29 @@ class Client:
             resend=True,
         )
 
-    def case_status(self, number: str, pin: str) -> dict[str, Any]:
+    def case_status(self, number: str, pin: str) -> CaseReply:
         """The case, its hashes and platforms' reports on them. ``Unauthorized`` for a wrong
         number or PIN (one answer for both)."""
-        return self._object("POST", f"{_case(number)}/status", json={"pin": pin})
+        return self._one(replies.case, "POST", f"{_case(number)}/status", json={"pin": pin})
 
-    def add_to_case(self, number: str, pin: str, images: Sequence[ImageHashes]) -> dict[str, Any]:
-        """Add the hashes of up to 50 more images; the case's status after."""
+    def add_to_case(self, number: str, pin: str, images: Sequence[ImageHashes]) -> CaseReply:
+        """Add the hashes of up to 50 more images; the case after."""
         body = {"pin": pin, "images": _images(images)}
-        return self._object("POST", f"{_case(number)}/hashes", json=body)
+        return self._one(replies.case, "POST", f"{_case(number)}/hashes", json=body)
 
     def report_link(self, number: str, pin: str, url: str) -> dict[str, Any]:
         """Report where a copy of one of the case's photos is; the service verifies it within
         the call: the sighting with its latest fetch."""
         body = {"pin": pin, "url": url}
-        return self._object("POST", f"{_case(number)}/sightings", json=body)
+        return self._one(_as_is, "POST", f"{_case(number)}/sightings", json=body)
 
     def links(self, number: str, pin: str) -> list[dict[str, Any]]:
         """The links reported for the case, newest first, each with its latest fetch."""
-        return self._list("GET", f"{_case(number)}/sightings", headers={"X-Case-PIN": pin})
+        return self._many(_as_is, "GET", f"{_case(number)}/sightings", headers={"X-Case-PIN": pin})
 
-    def withdraw_case(self, number: str, pin: str) -> dict[str, Any]:
+    def withdraw_case(self, number: str, pin: str) -> CaseReply:
         """Withdraw the case: its hashes stop matching at once, and everywhere that syncs."""
-        return self._object("POST", f"{_case(number)}/withdraw", json={"pin": pin})
+        return self._one(replies.case, "POST", f"{_case(number)}/withdraw", json={"pin": pin})
 
     def hash_and_create_case(
         self,
@@ -141,7 +161,7 @@ class Client:
         *,
         limits: Limits = Limits(),
         min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
-    ) -> dict[str, Any]:
+    ) -> NewCaseReply:
         """Hash image files (folders are searched) on this machine and make a case of the hashes.
 
         Only hashes leave the machine (see ``hashes_of_files``). More than 50 images go as a
@@ -150,8 +170,8 @@ class Client:
         images = hashes_of_files(paths, limits, min_quality)
         made = self.create_case(images[:IMAGES_PER_CALL])
         if len(images) > IMAGES_PER_CALL:
-            view = self._add_all(made["case"], made["pin"], images[IMAGES_PER_CALL:])
-            made["hashes"] = len(view["hashes"])
+            view = self._add_all(made.number, made.pin, images[IMAGES_PER_CALL:])
+            made = dataclasses.replace(made, hashes=len(view.hashes))
         return made
 
     def hash_and_add_to_case(
@@ -162,12 +182,13 @@ class Client:
         *,
         limits: Limits = Limits(),
         min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
-    ) -> dict[str, Any]:
-        """Hash image files here and add their hashes to the case; its status after."""
+    ) -> CaseReply:
+        """Hash image files here and add their hashes to the case; the case after."""
         return self._add_all(number, pin, hashes_of_files(paths, limits, min_quality))
 
-    def _add_all(self, number: str, pin: str, images: Sequence[ImageHashes]) -> dict[str, Any]:
-        view: dict[str, Any] = {}
+    def _add_all(self, number: str, pin: str, images: Sequence[ImageHashes]) -> CaseReply:
+        if not images:
+            raise InvalidInput("no images' hashes to add")
         for start in range(0, len(images), IMAGES_PER_CALL):
             view = self.add_to_case(number, pin, images[start : start + IMAGES_PER_CALL])
         return view
@@ -182,10 +203,10 @@ class Client:
         md5: str | Md5 | None = None,
         sha256: str | Sha256 | None = None,
         trimmed: Sequence[str | Pdq] = (),
-    ) -> dict[str, Any]:
+    ) -> Verdict:
         """Match one upload by its hashes: ``pdq`` holds its PDQ, then optionally the other 7
         rotations and flips; ``trimmed`` the same 8 for each view of it with its margins
-        trimmed. The verdict: ``{"matched", "suppressed", "matches", ...}``."""
+        trimmed. The verdict, as ``Unshared.match`` gives it."""
         body: dict[str, Any] = {"pdq": [_hex(p) for p in pdq]}
         if trimmed:
             body["trimmed"] = [_hex(p) for p in trimmed]
@@ -195,9 +216,9 @@ class Client:
             body["md5"] = _hex(md5)
         if sha256 is not None:
             body["sha256"] = _hex(sha256)
-        return _verdict(self._object("POST", "/v1/match", json=body))
+        return self._one(replies.verdict, "POST", "/v1/match", json=body)
 
-    def match_signals(self, signals: SignalSet, trimmed: Sequence[Pdq] = ()) -> dict[str, Any]:
+    def match_signals(self, signals: SignalSet, trimmed: Sequence[Pdq] = ()) -> Verdict:
         """``match`` with an image's hashes as ``hash_bytes(..., dihedral=True)`` gives them,
         and its trimmed views' as ``hash_files(..., views=Views(trimmed=True))`` does."""
         return self.match(
@@ -208,59 +229,69 @@ class Client:
             trimmed=trimmed,
         )
 
-    def match_image(self, data: bytes) -> dict[str, Any]:
-        """Send an image's bytes to be hashed and matched there (then dropped); the verdict,
-        with the image's own hashes in ``hashes``. Prefer ``match`` where you can hash."""
+    def match_image(self, data: bytes) -> tuple[SignalSet, Verdict]:
+        """Send an image's bytes to be hashed and matched there (then dropped): the image's own
+        hashes and the verdict, as ``Unshared.match_image_signals`` gives them. Prefer
+        ``match`` where you can hash."""
         headers = {"Content-Type": "application/octet-stream"}
-        return self._object("POST", "/v1/match/image", content=data, headers=headers)
+        path = "/v1/match/image"
+        return self._one(replies.image_verdict, "POST", path, content=data, headers=headers)
 
-    def feed(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
-        """Changes with ``seq > after``, oldest first: ``{"changes", "next", "latest"}``."""
-        return self._object("GET", "/v1/feed", params={"after": after, "limit": limit})
+    def feed(self, after: int = 0, limit: int = 1000) -> FeedPage:
+        """Changes with ``seq > after``, oldest first, with the banks they are in. A change's
+        ``case_id`` is always ``None``: a platform never learns which hashes are one case's."""
+        params = {"after": after, "limit": limit}
+        return self._one(replies.feed, "GET", "/v1/feed", params=params)
 
     def report(
-        self, entry: int, outcome: str, note: str = "", url: str | None = None
-    ) -> dict[str, Any]:
+        self, entry: int, outcome: ReportOutcome | str, note: str = "", url: str | None = None
+    ) -> Report:
         """Say what you did about a match on ``entry``: ``removed``, ``blocked``, ``queued``,
         ``not_ncii``, ``duplicate`` or ``not_found``; with ``url``, where the copy was (the
         service verifies it there, within the call)."""
         body: dict[str, Any] = {"entry": entry, "outcome": outcome, "note": note}
         if url is not None:
             body["url"] = url
-        return self._object("POST", "/v1/reports", json=body)
+        return self._one(replies.report, "POST", "/v1/reports", json=body)
 
     # -- an operator --------------------------------------------------------------------------
 
-    def banks(self) -> list[dict[str, Any]]:
-        return self._list("GET", "/v1/banks")
+    def banks(self) -> list[tuple[Bank, int]]:
+        """Every bank with its count of active entries, as ``Unshared.list_banks``."""
+        return self._many(replies.bank_count, "GET", "/v1/banks")
 
     def create_bank(
-        self, name: str, kind: str = "ncii", thresholds: Mapping[str, int] | None = None
-    ) -> dict[str, Any]:
+        self,
+        name: str,
+        kind: BankKind | str = "ncii",
+        thresholds: Mapping[str, int] | None = None,
+    ) -> Bank:
         body = {"name": name, "kind": kind, "thresholds": dict(thresholds or {})}
-        return self._object("POST", "/v1/banks", json=body)
+        return self._one(replies.bank, "POST", "/v1/banks", json=body)
 
-    def keys(self) -> list[dict[str, Any]]:
-        return self._list("GET", "/v1/keys")
+    def keys(self) -> list[ApiKey]:
+        return self._many(replies.key, "GET", "/v1/keys")
 
-    def create_key(self, name: str, role: str = "platform") -> dict[str, Any]:
-        """A new API key; the key itself (``key``) is in this answer only."""
-        return self._object("POST", "/v1/keys", json={"name": name, "role": role})
+    def create_key(self, name: str, role: KeyRole | str = "platform") -> tuple[ApiKey, str]:
+        """A new API key, and the key itself: in this answer only."""
+        body = {"name": name, "role": role}
+        return self._one(replies.new_key, "POST", "/v1/keys", json=body)
 
-    def revoke_key(self, key_id: int) -> dict[str, Any]:
-        return self._object("DELETE", f"/v1/keys/{int(key_id)}")
+    def revoke_key(self, key_id: int) -> ApiKey:
+        return self._one(replies.key, "DELETE", f"/v1/keys/{int(key_id)}")
 
-    def entry(self, entry_id: int) -> dict[str, Any]:
-        return self._object("GET", f"/v1/entries/{int(entry_id)}")
+    def entry(self, entry_id: int) -> Entry:
+        return self._one(replies.entry, "GET", f"/v1/entries/{int(entry_id)}")
 
-    def set_entry_status(self, entry_id: int, status: str, reason: str = "") -> dict[str, Any]:
+    def set_entry_status(self, entry_id: int, status: str, reason: str = "") -> Entry:
         """``active``, ``disabled`` or ``quarantined``; a person's withdrawal is theirs alone."""
         body = {"status": status, "reason": reason}
-        return self._object("POST", f"/v1/entries/{int(entry_id)}/status", json=body)
+        return self._one(replies.entry, "POST", f"/v1/entries/{int(entry_id)}/status", json=body)
 
-    def review(self, limit: int = 100) -> list[dict[str, Any]]:
-        """Entries held for review: quarantined, or reported as not NCII."""
-        return self._list("GET", "/v1/review", params={"limit": limit})
+    def review(self, limit: int = 100) -> list[ReviewItem]:
+        """Entries held for review: quarantined, reported as not NCII, or matched by more
+        uploads than the flood line."""
+        return self._many(replies.review_item, "GET", "/v1/review", params={"limit": limit})
 
     def audit(
         self,
@@ -269,22 +300,23 @@ class Client:
         *,
         before: int | None = None,
         limit: int = 100,
-    ) -> list[dict[str, Any]]:
+    ) -> list[HistoryEvent]:
         """The history, newest first; ``before`` an event id to page back."""
         params = {"subject_type": subject_type, "subject_id": subject_id, "before": before}
         query = {k: v for k, v in params.items() if v is not None}
-        return self._list("GET", "/v1/audit", params={**query, "limit": limit})
+        return self._many(replies.event, "GET", "/v1/audit", params={**query, "limit": limit})
 
     # -- health -------------------------------------------------------------------------------
 
-    def healthz(self) -> dict[str, Any]:
-        return self._object("GET", "/healthz")
+    def healthz(self) -> str:
+        """``"ok"`` while the process serves."""
+        return self._one(replies.status, "GET", "/healthz")
 
-    def readyz(self) -> dict[str, Any]:
-        """``{"status": "ready"}``; ``Unavailable`` while the index loads."""
-        return self._object("GET", "/readyz", retry=False)
+    def readyz(self) -> str:
+        """``"ready"``; ``Unavailable`` while the index loads."""
+        return self._one(replies.status, "GET", "/readyz", retry=False)
 
-    def wait_until_ready(self, timeout: float = 60.0, every: float = 0.2) -> dict[str, Any]:
+    def wait_until_ready(self, timeout: float = 60.0, every: float = 0.2) -> str:
         """Ask ``/readyz`` until it says ready; ``Unavailable`` after ``timeout`` seconds."""
         deadline = time.monotonic() + timeout
         while True:
@@ -297,17 +329,21 @@ class Client:
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _object(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+    def _one(self, parse: Callable[[replies.Json], T], method: str, path: str, **kwargs: Any) -> T:
+        """The answer, a JSON object, read by ``parse`` (one of ``unshared.replies``)."""
         body = self._call(method, path, **kwargs)
         if not isinstance(body, dict):
             raise UnsharedError(f"{method} {path}: expected a JSON object from the server")
-        return body
+        return replies.read(f"{method} {path}", parse, body)
 
-    def _list(self, method: str, path: str, **kwargs: Any) -> list[dict[str, Any]]:
+    def _many(
+        self, parse: Callable[[replies.Json], T], method: str, path: str, **kwargs: Any
+    ) -> list[T]:
+        """The answer, a JSON list of objects, each read by ``parse``."""
         body = self._call(method, path, **kwargs)
         if not isinstance(body, list):
             raise UnsharedError(f"{method} {path}: expected a JSON list from the server")
-        return body
+        return replies.read(f"{method} {path}", lambda items: [parse(i) for i in items], body)
 
     def _call(
         self, method: str, path: str, *, retry: bool = True, resend: bool = False, **kwargs: Any
@@ -428,13 +464,6 @@ def _images(images: Sequence[ImageHashes]) -> list[dict[str, Any]]:
     return [i.to_dict() if isinstance(i, SignalSet) else dict(i) for i in images]
 
 
-def _verdict(body: dict[str, Any]) -> dict[str, Any]:
-    # /v1/match always says "hashes": null; a verdict from hashes has none to give.
-    if body.get("hashes", ...) is None:
-        del body["hashes"]
-    return body
-
-
 def hashes_of_files(
     paths: Iterable[Path], limits: Limits = Limits(), min_quality: int = Pdq.DEFAULT_MIN_QUALITY
 ) -> list[dict[str, Any]]:
@@ -459,3 +488,8 @@ def _hash_file(path: Path, limits: Limits, min_quality: int) -> dict[str, Any]:
     except UnsharedError as exc:
         message = exc.message if str(path) in exc.message else f"{path}: {exc.message}"
         raise _build(type(exc), message, {**exc.detail, "path": str(path)}) from exc
+
+
+def _as_is(body: replies.Json) -> dict[str, Any]:
+    """A reply the library has no model for yet (sightings), as the API gives it."""
+    return dict(body)

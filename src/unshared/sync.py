@@ -28,12 +28,12 @@ import contextlib
 import json
 import os
 import secrets
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
 
-from unshared.bank import BANK_KINDS, BankKind, Entry, EntryStatus, Store, hash_pin
+from unshared.bank import Bank, Entry, Store, hash_pin
+from unshared.bank.models import Change
 from unshared.client import Client
 from unshared.errors import Conflict, Forbidden, NotFound, UnsharedError
 from unshared.service import Unshared
@@ -122,7 +122,9 @@ class Sync:
         self.server = client.base_url
         self.page = page
         self._banks: set[str] | None = None
-        self._server_banks: dict[str, dict[str, Any]] | None = None
+        #: The server's banks, from the feed's pages and, for a key that may, its bank list.
+        self._server_banks: dict[str, Bank] = {}
+        self._listed = False
         self._pin_hash: str | None = None
 
     @property
@@ -169,8 +171,9 @@ class Sync:
         start = after = cursor.seq
         while True:
             feed = self.client.feed(after=after, limit=self.page)
-            changes: list[dict[str, Any]] = feed["changes"]
-            summary.latest = int(feed["latest"])
+            changes = feed.changes
+            self._server_banks.update(feed.banks)
+            summary.latest = feed.latest
             if summary.latest < after:
                 raise Conflict(
                     f"the server's feed ends at {summary.latest}, before this copy's cursor"
@@ -207,23 +210,23 @@ class Sync:
     # -- applying changes ---------------------------------------------------------------------
 
     def _apply_page(
-        self, changes: Sequence[Mapping[str, Any]], careful_through: int, summary: SyncSummary
+        self, changes: Sequence[Change], careful_through: int, summary: SyncSummary
     ) -> None:
         """Apply changes in order; runs of new adds to one bank go in one transaction."""
-        run: list[Mapping[str, Any]] = []
+        run: list[Change] = []
         for change in changes:
-            if change["signal"] not in SIGNAL_TYPES:
+            if change.signal_type not in SIGNAL_TYPES:
                 summary.unsupported += 1
                 continue
-            fresh_add = change["op"] == "add" and change["seq"] > careful_through
-            if fresh_add and (not run or run[0]["bank"] == change["bank"]):
+            fresh_add = change.op == "add" and change.seq > careful_through
+            if fresh_add and (not run or run[0].bank == change.bank):
                 run.append(change)
                 continue
             self._add(run, summary)
             run = []
             if fresh_add:
                 run.append(change)
-            elif change["op"] == "add":
+            elif change.op == "add":
                 if self._local(change):  # applied before the last run stopped
                     summary.unchanged += 1
                 else:
@@ -232,13 +235,13 @@ class Sync:
                 self._set_status(change, summary)
         self._add(run, summary)
 
-    def _add(self, changes: Sequence[Mapping[str, Any]], summary: SyncSummary) -> None:
+    def _add(self, changes: Sequence[Change], summary: SyncSummary) -> None:
         """Add the entries of ``changes`` (all to one bank), each as its own local entry."""
         if not changes:
             return
-        bank = str(changes[0]["bank"])
-        self._ensure_bank(changes[0], summary)
-        records = [(_signal(c), {"server_entry": int(c["entry"])}) for c in changes]
+        bank = changes[0].bank
+        self._ensure_bank(bank, summary)
+        records = [(_signal(c), {"server_entry": c.entry_id}) for c in changes]
         entries = self.store.add_records(bank, records, source=SOURCE, actor=SOURCE)
         for (signal, metadata), entry in zip(records, entries, strict=True):
             summary.added += 1
@@ -252,8 +255,8 @@ class Sync:
             )
             summary.apart += 1
 
-    def _set_status(self, change: Mapping[str, Any], summary: SyncSummary) -> None:
-        status = cast(EntryStatus, change["status"])
+    def _set_status(self, change: Change, summary: SyncSummary) -> None:
+        status = change.status
         targets = self._local(change)
         if not targets:
             summary.unknown += 1
@@ -265,42 +268,34 @@ class Sync:
                 entry.id,
                 status,
                 actor=SOURCE,
-                reason=f"{change['op']} at {self.server}, feed change {change['seq']}",
+                reason=f"{change.op} at {self.server}, feed change {change.seq}",
             )
             summary.updated += 1
 
-    def _local(self, change: Mapping[str, Any]) -> list[Entry]:
+    def _local(self, change: Change) -> list[Entry]:
         """The local entries (any status) that hold the change's server entry."""
         signal = _signal(change)
         return [
             e
             for e in self.store.find_entries(signal.name, signal.hex)
-            if e.bank == change["bank"] and _is_copy_of(e, int(change["entry"]))
+            if e.bank == change.bank and _is_copy_of(e, change.entry_id)
         ]
 
-    def _ensure_bank(self, change: Mapping[str, Any], summary: SyncSummary) -> None:
-        """Make the change's bank here if it is not: with its kind and thresholds from the change
-        (``bank_kind``, ``bank_thresholds``) or the server's bank list, else as ``ncii``."""
-        name = str(change["bank"])
+    def _ensure_bank(self, name: str, summary: SyncSummary) -> None:
+        """Make bank ``name`` here if it is not: with its kind and thresholds as the feed or the
+        server's bank list gives them, else as ``ncii``."""
         if self._banks is None:
             self._banks = {b.name for b in self.store.list_banks()}
         if name in self._banks:
             return
-        known: Mapping[str, Any] = {}
-        if change.get("bank_kind") is not None:
-            known = {"kind": change["bank_kind"], "thresholds": change.get("bank_thresholds")}
-        else:
-            known = self._server_bank(name)
-        kind: BankKind = "ncii"
-        thresholds: dict[str, int] = {}
-        if known.get("kind") in BANK_KINDS:
-            kind = known["kind"]
-            thresholds = dict(known.get("thresholds") or {})
-        else:
+        known = self._server_bank(name)
+        if known is None:
             summary.notes.append(
                 f"bank {name} made here as ncii with default thresholds: the server did not"
                 " say its kind (a platform's key may not list banks)"
             )
+        kind = known.kind if known else "ncii"
+        thresholds = dict(known.thresholds) if known else {}
         try:
             self.store.create_bank(name, kind, thresholds, actor=SOURCE)
             summary.banks_created.append(name)
@@ -308,14 +303,14 @@ class Sync:
             pass  # made meanwhile
         self._banks.add(name)
 
-    def _server_bank(self, name: str) -> Mapping[str, Any]:
-        """The server's bank ``name``, if this key may list banks (an operator's may)."""
-        if self._server_banks is None:
-            try:
-                self._server_banks = {str(b["name"]): b for b in self.client.banks()}
-            except (Forbidden, NotFound):
-                self._server_banks = {}
-        return self._server_banks.get(name, {})
+    def _server_bank(self, name: str) -> Bank | None:
+        """The server's bank ``name``: from the feed, else from its bank list if this key may
+        read it (an operator's may; a server older than the feed's ``banks`` needs it)."""
+        if name not in self._server_banks and not self._listed:
+            self._listed = True
+            with contextlib.suppress(Forbidden, NotFound):
+                self._server_banks.update((b.name, b) for b, _ in self.client.banks())
+        return self._server_banks.get(name)
 
     def _placeholder_pin_hash(self) -> str:
         if self._pin_hash is None:
@@ -323,18 +318,18 @@ class Sync:
         return self._pin_hash
 
 
-def _signal(change: Mapping[str, Any]) -> Signal:
-    return SIGNAL_TYPES.parse(str(change["signal"]), str(change["value"]))
+def _signal(change: Change) -> Signal:
+    return SIGNAL_TYPES.parse(change.signal_type, change.value)
 
 
 def _is_copy_of(entry: Entry, server_entry: int) -> bool:
     return entry.source == SOURCE and entry.metadata.get("server_entry") == server_entry
 
 
-def _check_order(changes: Sequence[Mapping[str, Any]], after: int) -> int:
+def _check_order(changes: Sequence[Change], after: int) -> int:
     last = after
     for change in changes:
-        seq = int(change["seq"])
+        seq = change.seq
         if seq <= last:
             raise UnsharedError(
                 f"the feed is out of order: change {seq} after {last}", seq=seq, after=last

@@ -146,7 +146,7 @@ def test_the_client_retries_a_lost_answer_with_the_same_key(server: LiveServer) 
         made = client.create_case([{"pdq": PDQ, "quality": 90, "md5": MD5}])
         assert len(transport.keys) == 3 and len(set(transport.keys)) == 1
         assert retries.check_key(transport.keys[0])
-        assert client.case_status(made["case"], made["pin"])["status"] == "active"
+        assert client.case_status(made.number, made.pin).status == "active"
         assert cases_in(server.store_url) == 1
 
         # Each new case draws its own key.
@@ -159,7 +159,7 @@ def test_the_client_retries_a_lost_answer_with_the_same_key(server: LiveServer) 
             client.create_case([{"md5": "11" * 16}])
         # The caller may try again later with its own key, and get the case that was made.
         made = client.create_case([{"md5": "11" * 16}], idempotency_key=transport.keys[0])
-        assert client.case_status(made["case"], made["pin"])["hashes"][0]["signal"] == "md5"
+        assert client.case_status(made.number, made.pin).hashes[0].signal_type == "md5"
     assert cases_in(server.store_url) == 3
 
 

@@ -21,10 +21,10 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
+from bench.transforms import TRANSFORMS, rng_for
 from tests.api.conftest import LiveServer, live_server
 from tests.imaging import encode
 from unshared.bank import open_store
-from unshared.bench.transforms import TRANSFORMS, rng_for
 from unshared.client import Client, error_from_response
 from unshared.config import Settings
 from unshared.errors import (
@@ -40,6 +40,8 @@ from unshared.errors import (
     UnsharedError,
 )
 from unshared.hashing import hash_bytes
+from unshared.match import Verdict
+from unshared.replies import CaseReply
 from unshared.service import Unshared
 from unshared.sync import Sync, SyncSummary
 
@@ -104,9 +106,9 @@ def copy(new_store_url: Callable[[], str], tmp_path: Path) -> Copy:
 @pytest.fixture
 def platform_key(server: LiveServer) -> str:
     with Client(server.url, server.admin_key) as admin:
-        made = admin.create_key("example-platform", "platform")
-    assert made["role"] == "platform" and made["key"].startswith("unsh_")
-    return str(made["key"])
+        made, key = admin.create_key("example-platform", "platform")
+    assert made.role == "platform" and made.active and key.startswith("unsh_")
+    return key
 
 
 @pytest.fixture
@@ -141,9 +143,13 @@ def files(tmp_path: Path, photo: Image.Image) -> dict[str, Path]:
     return {Path(name).stem: folder / name for name in made}
 
 
-def pdq_entry(view: dict[str, Any]) -> int:
-    (entry,) = [h["entry"] for h in view["hashes"] if h["signal"] == "pdq"]
-    return int(entry)
+def pdq_entry(view: CaseReply) -> int:
+    (entry,) = [h.entry_id for h in view.hashes if h.signal_type == "pdq"]
+    return entry
+
+
+def entries_of(verdict: Verdict) -> list[int]:
+    return [m.entry for m in verdict.matches]
 
 
 # -- the whole life of a case -----------------------------------------------------------------
@@ -159,35 +165,40 @@ def test_case_life(
 ) -> None:
     # A person makes a case from the hashes of a photo, hashed on their own machine.
     made = person.hash_and_create_case([files["original"]])
-    number, pin = made["case"], made["pin"]
-    assert made["status"] == "active" and made["hashes"] == 3  # pdq, md5, sha256
+    number, pin = made.number, made.pin
+    assert made.status == "active" and made.hashes == 3  # pdq, md5, sha256
+    assert pin not in repr(made)
     view = person.case_status(number, pin)
     entry = pdq_entry(view)
-    assert view["reports"] == []
+    assert view.number == number and view.withdrawn_at is None and view.reports == ()
+    assert {h.signal_type for h in view.hashes} == {"pdq", "md5", "sha256"}
 
     # A platform matches an upload: by its bytes, and by hashes it made itself.
     upload = files["upload"].read_bytes()
-    by_image = platform.match_image(upload)
-    assert by_image["matched"], by_image
-    assert [m["entry"] for m in by_image["matches"]] == [entry]
-    assert by_image["hashes"]["sha256"] == hash_bytes(upload, min_quality=0).sha256.hex
+    hashes, by_image = platform.match_image(upload)
+    assert by_image.matched, by_image
+    assert entries_of(by_image) == [entry]
+    assert hashes == hash_bytes(upload, min_quality=0)
     by_hashes = platform.match_signals(hash_bytes(upload, dihedral=True, min_quality=0))
-    assert by_hashes["matched"] and "hashes" not in by_hashes
-    assert by_hashes["matches"] == by_image["matches"]
+    assert by_hashes.matched and not by_hashes.suppressed
+    assert by_hashes.matches == by_image.matches
+    (hit,) = by_hashes.matches
+    assert (hit.bank, hit.bank_kind, hit.signal) == ("ncii", "ncii", "pdq")
     turned = platform.match_signals(
         hash_bytes(files["turned"].read_bytes(), dihedral=True, min_quality=0)
     )
-    assert turned["matched"] and turned["matches"][0]["variant"] != "original"
+    assert turned.matched and turned.matches[0].variant != "original"
     exact = hash_bytes(files["original"].read_bytes())
     by_md5 = platform.match(md5=exact.md5)
-    assert [m["signal"] for m in by_md5["matches"]] == ["md5"]
-    assert not platform.match_image(files["other"].read_bytes())["matched"]
+    assert [m.signal for m in by_md5.matches] == ["md5"]
+    assert not platform.match_image(files["other"].read_bytes())[1].matched
 
     # It takes the upload down and says so; the person sees that with their PIN.
     report = platform.report(entry, "removed", note="taken down")
-    assert report["entry"] == entry and report["outcome"] == "removed"
-    reports = person.case_status(number, pin)["reports"]
-    assert [(r["entry"], r["outcome"]) for r in reports] == [(entry, "removed")]
+    assert (report.entry_id, report.outcome, report.note) == (entry, "removed", "taken down")
+    reports = person.case_status(number, pin).reports
+    assert [(r.entry_id, r.outcome) for r in reports] == [(entry, "removed")]
+    assert reports[0].at == report.at
 
     # The platform keeps a copy (through the CLI) and matches offline: the server's entry id
     # comes with the match, to report on.
@@ -206,9 +217,9 @@ def test_case_life(
 
     # The person withdraws: the server stops matching at once ...
     withdrawn = person.withdraw_case(number, pin)
-    assert withdrawn["status"] == "withdrawn"
-    assert {h["status"] for h in withdrawn["hashes"]} == {"withdrawn"}
-    assert not platform.match_image(upload)["matched"]
+    assert withdrawn.status == "withdrawn" and withdrawn.withdrawn_at is not None
+    assert {h.status for h in withdrawn.hashes} == {"withdrawn"}
+    assert not platform.match_image(upload)[1].matched
     # ... and the platform's copy once it has synced.
     assert copy.match(files["upload"])["matched"]  # still, offline, until the next sync
     again = copy.sync(platform)
@@ -230,9 +241,9 @@ def test_errors_are_the_librarys(
 ) -> None:
     made = person.hash_and_create_case([files["original"]])
     with pytest.raises(Unauthorized, match="no case with that number and PIN"):
-        person.case_status(made["case"], "WRONG-PIN00")
+        person.case_status(made.number, "WRONG-PIN00")
     with pytest.raises(Unauthorized):
-        person.case_status("UN-2222-2222", made["pin"])
+        person.case_status("UN-2222-2222", made.pin)
     with Client(server.url, "unsh_not-a-key") as stranger, pytest.raises(Unauthorized):
         stranger.feed()
     with pytest.raises(Unauthorized):
@@ -299,6 +310,55 @@ def test_error_answers_map_to_classes_by_code_then_status() -> None:
     assert type(proxy) is Unavailable and "502" in proxy.message
 
 
+def test_an_operator_gets_the_librarys_models(
+    server: LiveServer, person: Client, platform: Client, files: dict[str, Path]
+) -> None:
+    made = person.hash_and_create_case([files["original"]])
+    entry_id = pdq_entry(person.case_status(made.number, made.pin))
+    with Client(server.url, server.admin_key) as admin:
+        assert (admin.healthz(), admin.wait_until_ready()) == ("ok", "ready")
+        memes = admin.create_bank("memes", "allow", {"pdq": 20})
+        assert (memes.name, memes.kind, memes.thresholds) == ("memes", "allow", {"pdq": 20})
+        assert memes.threshold("pdq") == 20 and memes.created_at.tzinfo is not None
+        counted = {bank.name: (bank, n) for bank, n in admin.banks()}
+        assert counted["memes"] == (memes, 0) and counted["ncii"][1] == 3
+
+        entry = admin.entry(entry_id)
+        assert (entry.bank, entry.signal_type, entry.status) == ("ncii", "pdq", "active")
+        assert entry.signal.hex == entry.value and entry.case_id is not None
+        held = admin.set_entry_status(entry_id, "quarantined", reason="a look")
+        assert held.status == "quarantined" and held.bank_id == entry.bank_id
+        (item,) = admin.review()
+        assert item.entry == held and not item.flooded and item.matches == 0
+
+        page = platform.feed()
+        assert [c.op for c in page.changes] == ["add"] * 3 + ["quarantine"]
+        assert {c.case_id for c in page.changes} == {None}  # never told to a platform
+        assert page.changes[-1].entry_id == entry_id and page.next == page.latest == 4
+        assert page.banks == {"ncii": counted["ncii"][0]}
+
+        key, secret = admin.create_key("another", "platform")
+        listed = admin.keys()
+        assert key in listed and secret not in repr(key)
+        revoked = admin.revoke_key(key.id)
+        assert revoked.id == key.id and not revoked.active
+        events = admin.audit("entry", entry_id)
+        assert [e.action for e in events] == ["entry.quarantine", "entry.add"]
+        assert events[0].detail.get("reason") == "a look"
+
+
+def test_an_answer_not_as_expected_is_an_unshared_error() -> None:
+    def odd(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"matched": True})  # no matches, allowed or notes
+
+    transport = httpx.MockTransport(odd)
+    with (
+        Client("http://unshared.test", "k", transport=transport) as client,
+        pytest.raises(UnsharedError, match="POST /v1/match: the server's answer is not"),
+    ):
+        client.match(md5="0" * 32)
+
+
 def test_only_gets_and_unsent_calls_are_retried() -> None:
     calls: list[str] = []
 
@@ -327,7 +387,7 @@ def test_sync_keeps_two_cases_with_one_hash_apart(
     people = [Client(server.url) for _ in range(2)]
     cases = [p.hash_and_create_case([files["original"]]) for p in people]
     entries = [
-        pdq_entry(p.case_status(c["case"], c["pin"])) for p, c in zip(people, cases, strict=True)
+        pdq_entry(p.case_status(c.number, c.pin)) for p, c in zip(people, cases, strict=True)
     ]
     assert entries[0] != entries[1]
 
@@ -338,13 +398,13 @@ def test_sync_keeps_two_cases_with_one_hash_apart(
     assert found == set(entries)
 
     # One withdraws: the other's hash still matches here, as on the server.
-    people[0].withdraw_case(cases[0]["case"], cases[0]["pin"])
-    assert platform.match_image(files["upload"].read_bytes())["matched"]
+    people[0].withdraw_case(cases[0].number, cases[0].pin)
+    assert platform.match_image(files["upload"].read_bytes())[1].matched
     copy.sync(platform)
     (left,) = copy.match(files["upload"])["matches"]
     assert left["metadata"] == {"server_entry": entries[1]}
 
-    people[1].withdraw_case(cases[1]["case"], cases[1]["pin"])
+    people[1].withdraw_case(cases[1].number, cases[1].pin)
     copy.sync(platform)
     assert not copy.match(files["upload"])["matched"]
     for p in people:
@@ -355,7 +415,7 @@ def test_sync_replays_an_interrupted_page_without_applying_twice(
     person: Client, platform: Client, copy: Copy, files: dict[str, Path]
 ) -> None:
     made = person.hash_and_create_case([files["original"]])
-    person.withdraw_case(made["case"], made["pin"])
+    person.withdraw_case(made.number, made.pin)
     done = copy.sync(platform)  # 3 adds, then 3 withdrawals
     assert (done.added, done.updated, done.cursor) == (3, 3, 6)
     cursor = next((copy.home / "sync").glob("*.json"))
@@ -458,13 +518,13 @@ def test_case_and_report_commands(
     assert made.exit_code == 0, made.output
     case = json.loads(made.stdout)
     pin = {"UNSHARED_PIN": case["pin"]}
-    shown = cli("--home", home, "case", "status", case["case"], "--server", server.url, env=pin)
-    assert f"case {case['case']}: active" in shown.stdout and "no reports" in shown.stdout
+    shown = cli("--home", home, "case", "status", case["number"], "--server", server.url, env=pin)
+    assert f"case {case['number']}: active" in shown.stdout and "no reports" in shown.stdout
     status = json.loads(
-        cli("--home", home, "case", "status", case["case"], "--server", server.url, "--json",
+        cli("--home", home, "case", "status", case["number"], "--server", server.url, "--json",
             env=pin).stdout
     )  # fmt: skip
-    entry = pdq_entry(status)
+    (entry,) = [h["entry_id"] for h in status["hashes"] if h["signal_type"] == "pdq"]
 
     platform = {"UNSHARED_SERVER": server.url, "UNSHARED_KEY": platform_key}
     reported = cli("--home", home, "report", str(entry), "blocked", "--note", "hi", env=platform)
@@ -474,13 +534,13 @@ def test_case_and_report_commands(
     assert refused.exit_code == 2
 
     gone = cli(
-        "--home", home, "case", "withdraw", case["case"], "--server", server.url, "--json",
+        "--home", home, "case", "withdraw", case["number"], "--server", server.url, "--json",
         input=f"{case['pin']}\n",
     )  # fmt: skip
     assert gone.exit_code == 0, gone.output
     after = json.loads(gone.stdout.split("\n", 1)[1])  # after the PIN prompt
     assert after["status"] == "withdrawn"
-    assert [(r["entry"], r["outcome"]) for r in after["reports"]] == [(entry, "blocked")]
+    assert [(r["entry_id"], r["outcome"]) for r in after["reports"]] == [(entry, "blocked")]
 
 
 def test_sync_makes_banks_as_the_server_has_them(

@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from bench import accuracy
+from bench.accuracy import METHODS, Options, find_photos, reads_donor, run, write
+from bench.transforms import TRANSFORMS
 from tests.imaging import REPO, sample_photo
-from unshared.bench import accuracy
-from unshared.bench.accuracy import METHODS, Options, find_photos, reads_donor, run, write
-from unshared.bench.transforms import TRANSFORMS
 from unshared.errors import InvalidInput
 
 NAMES = ("jpeg_q70", "resize_0.5", "flip_lr", "edit_donor_20")
@@ -187,9 +187,9 @@ def test_a_protect_bank_adds_the_feature_stage(photos: Path) -> None:
 
 
 @pytest.mark.slow
-def test_cli_runs_end_to_end_with_worker_processes(photos: Path, tmp_path: Path) -> None:
+def test_script_runs_end_to_end_with_worker_processes(photos: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "unshared", "bench", "accuracy", "--photos", str(photos)]
+    command = [sys.executable, "benchmarks/accuracy.py", "--photos", str(photos)]
     command += ["--out", str(out), "--limit", "4", "--transforms", "jpeg_q70,flip_lr"]
     command += ["--workers", "2", "--seed", "3"]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=300)
@@ -197,5 +197,5 @@ def test_cli_runs_end_to_end_with_worker_processes(photos: Path, tmp_path: Path)
     assert "all copies" in done.stdout
     summary = json.loads((out / "results.json").read_text())
     assert summary["workers"] == 2
-    assert summary["command"].startswith("unshared bench accuracy --photos")
+    assert summary["command"].startswith("python benchmarks/accuracy.py --photos")
     assert (out / "recall_transforms.png").is_file()

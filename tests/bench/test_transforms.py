@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from tests.imaging import sample_photo
-from unshared.bench.transforms import (
+from bench.transforms import (
     FAMILIES,
     TRANSFORMS,
     Registry,
@@ -20,6 +19,7 @@ from unshared.bench.transforms import (
     inner_rectangle,
     rng_for,
 )
+from tests.imaging import sample_photo
 
 NAMES = list(TRANSFORMS)
 SEEDED = [name for name, t in TRANSFORMS.items() if t.seeded]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PIL import Image
 
+from bench.transforms import TRANSFORMS, rng_for
 from tests.cli.test_hash_cli import run
 from tests.imaging import encode
-from unshared.bench.transforms import TRANSFORMS, rng_for
 
 COPIES = ["jpeg_q50", "resize_0.5", "flip_lr", "rotate_90", "brightness_1.3", "blur_gauss_2"]
 

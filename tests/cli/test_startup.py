@@ -7,6 +7,7 @@ These tests check which modules are loaded, not how long it takes (timings belon
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,10 @@ HEAVY = (
     "PIL",
     "pillow_heif",
     "pdqhash",
+    "pydantic",
+    "concurrent.futures.process",
+    "PIL.TiffImagePlugin",
+    "PIL.PdfImagePlugin",
     "cv2",
     "faiss",
     "fastapi",
@@ -32,8 +37,10 @@ HEAVY = (
     "unshared.bank",
     "unshared.index",
 )
-#: Of those, what hashing a file on this device needs: no server, bank, index or network.
-HASHING = ("numpy", "PIL", "pillow_heif", "pdqhash", "unshared.hashing")
+#: Of those, what hashing a JPEG on this device needs: no server, bank, index or network, no
+#: pydantic for the command's parameters, no process pool for one file, and no Pillow plugin
+#: or pillow-heif for formats it is not (see ``unshared.hashing.decode._load_openers``).
+HASHING = ("numpy", "PIL", "pdqhash", "unshared.hashing")
 
 _PROBE = """
 import json, sys
@@ -72,7 +79,6 @@ def test_help_of_every_command_loads_no_heavy_library() -> None:
         ["case", "--help"],
         ["serve", "--help"],
         ["keys", "--help"],
-        ["bench", "accuracy", "--help"],
         ["evidence", "--help"],
     ]
     assert loaded_after(*helps) == []
@@ -83,6 +89,25 @@ def test_hashing_a_file_loads_only_the_image_libraries(tmp_path: Path, photo: Im
     image.write_bytes(encode(photo, "JPEG"))
     argv = ["--home", str(tmp_path / "home"), "hash", "--json", str(image)]
     assert loaded_after(argv) == sorted(HASHING)
+
+
+def test_hashing_a_heic_file_loads_pillow_heif(tmp_path: Path, photo: Image.Image) -> None:
+    image = tmp_path / "a.heic"
+    image.write_bytes(encode(photo, "HEIF", quality=90))
+    argv = ["--home", str(tmp_path / "home"), "hash", "--json", str(image)]
+    assert loaded_after(argv) == sorted([*HASHING, "pillow_heif"])
+
+
+def test_a_number_given_is_still_checked_by_typer(tmp_path: Path) -> None:
+    # Plain parameters skip Typer's pydantic coercion (``unshared.cli.coercion``); a number
+    # still goes through it, bounds and all.
+    probe = _PROBE.split("for argv")[0] + (
+        "unshared.cli.app(['hash', '--workers', '0', 'x.jpg'], prog_name='unshared')"
+    )
+    env = {**os.environ, "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert done.returncode == 2, done.stderr
+    assert "--workers" in done.stderr and "greater than or equal to 1" in done.stderr
 
 
 def test_importing_unshared_loads_no_heavy_library() -> None:

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from bench.transforms import TRANSFORMS, rng_for
 from tests.imaging import encode, sample_photo
-from unshared.bench.transforms import TRANSFORMS, rng_for
 from unshared.config import Settings
 from unshared.features import FeatureIndex, Features, extract, fit, verify
 from unshared.features.extract import _spread

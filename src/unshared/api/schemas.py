@@ -13,6 +13,7 @@ from unshared.bank.models import (
     MAX_NOTE,
     MAX_REASON,
     MAX_URL,
+    Bank,
     BankKind,
     FetchOutcome,
     KeyRole,
@@ -176,9 +177,28 @@ class ChangeOut(BaseModel):
     bank_thresholds: dict[str, int]
 
 
+class BankInfo(BaseModel):
+    id: int
+    name: str
+    kind: str = Field(description="ncii, allow or protect: an allow bank overrules matches")
+    thresholds: dict[str, int]
+    created_at: datetime
+
+    @classmethod
+    def of(cls, bank: Bank) -> BankInfo:
+        return cls(
+            id=bank.id,
+            name=bank.name,
+            kind=bank.kind,
+            thresholds=bank.thresholds,
+            created_at=bank.created_at,
+        )
+
+
 class Feed(BaseModel):
     store: str = Field(description="The bank's identity: a new value means a new database")
     changes: list[ChangeOut]
+    banks: dict[str, BankInfo] = Field(description="The banks these changes are in, by name")
     next: int = Field(description="Pass as ?after= to get what comes next")
     latest: int
 
@@ -271,10 +291,7 @@ class NewBank(Strict):
     thresholds: dict[str, int] = Field(default_factory=dict)
 
 
-class BankOut(BaseModel):
-    name: str
-    kind: str
-    thresholds: dict[str, int]
+class BankOut(BankInfo):
     active_entries: int
 
 
@@ -303,6 +320,7 @@ class EntryStatusChange(Strict):
 class EntryOut(BaseModel):
     id: int
     bank: str
+    bank_id: int
     case: int | None
     signal: str
     value: str
@@ -318,6 +336,7 @@ class ReviewItem(BaseModel):
     platforms: int = Field(description="Distinct platforms (API keys) that matched it")
     not_ncii_reports: int
     not_ncii_platforms: int = Field(description="Distinct platforms that reported it not NCII")
+    flooded: bool = Field(description="It has matched more uploads than the flood line")
     reasons: list[str]
 
 

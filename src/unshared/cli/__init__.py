@@ -64,14 +64,14 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, bench, evidence, hash, remote, serve, sightings
+    from unshared.cli import bank, coercion, evidence, hash, remote, serve, sightings
 
+    coercion.install()
     hash.register(app)
     bank.register(app)
     remote.register(app)
     serve.register(app)
     sightings.register(app)
-    bench.register(app)
     evidence.register(app)
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Generator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,12 +16,12 @@ from unshared.cli.hash import progress_bar, result_json
 from unshared.cli.remote import Key, OptionalServer, connect, limits
 
 if TYPE_CHECKING:  # the service and the image libraries load only in the commands that use them
+    from unshared.bank import Bank
     from unshared.hashing.batch import FileResult
+    from unshared.match import Verdict
     from unshared.service import ExportFormat
 
 bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
-
-_BANK_FIELDS = ("name", "kind", "thresholds", "active_entries")
 
 Workers = Annotated[
     int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")
@@ -54,11 +54,10 @@ def create(
     thresholds = parse_thresholds(threshold or [])
     if server is not None:
         with connect(server, key) as client:
-            made = client.create_bank(name, kind, thresholds)
-        stderr().print(f"created bank {made['name']} ({made['kind']})")
-        return
-    with Unshared(settings(ctx)) as app:
-        bank = app.create_bank(name, kind, thresholds)  # type: ignore[arg-type]
+            bank = client.create_bank(name, kind, thresholds)
+    else:
+        with Unshared(settings(ctx)) as app:
+            bank = app.create_bank(name, kind, thresholds)  # type: ignore[arg-type]
     stderr().print(f"created bank {bank.name} ({bank.kind})")
 
 
@@ -74,24 +73,22 @@ def list_banks(
 
     from unshared.service import Unshared
 
-    rows: list[dict[str, Any]]
+    banks: list[tuple[Bank, int]]
     if server is not None:
         with connect(server, key) as client:
-            rows = [{k: b[k] for k in _BANK_FIELDS} for b in client.banks()]
+            banks = client.banks()
     else:
         with Unshared(settings(ctx)) as app:
-            rows = [
-                {"name": b.name, "kind": b.kind, "thresholds": b.thresholds, "active_entries": n}
-                for b, n in app.list_banks()
-            ]
+            banks = app.list_banks()
     if as_json:
-        for row in rows:
+        for b, n in banks:
+            row = {"name": b.name, "kind": b.kind, "thresholds": b.thresholds, "active_entries": n}
             print(json.dumps(row))
         return
     table = Table("name", "kind", "thresholds", "active entries")
-    for row in rows:
-        thresholds = " ".join(f"{k}={v}" for k, v in row["thresholds"].items()) or "default"
-        table.add_row(row["name"], row["kind"], thresholds, str(row["active_entries"]))
+    for b, n in banks:
+        thresholds = " ".join(f"{k}={v}" for k, v in b.thresholds.items()) or "default"
+        table.add_row(b.name, b.kind, thresholds, str(n))
     stdout().print(table)
 
 
@@ -208,9 +205,10 @@ def match_command(
                     else:
                         table.add_row(str(result.path), "[red]error[/red]", str(row["error"]))
                     continue
-                matched += verdict["matched"]
+                matched += verdict.matched
                 if as_json:
-                    print(json.dumps({"path": str(result.path), **verdict}), flush=True)
+                    row = {"path": str(result.path), **verdict.to_dict()}
+                    print(json.dumps(row), flush=True)
                 else:
                     table.add_row(str(result.path), *_verdict_cells(verdict))
     if not as_json:
@@ -222,15 +220,13 @@ def match_command(
         raise typer.Exit(1)
 
 
-def _verdict_cells(verdict: dict[str, Any]) -> tuple[str, str]:
-    state = "MATCH" if verdict["matched"] else "overruled" if verdict["suppressed"] else "-"
-    found = ", ".join(
-        f"{m['bank']}#{m['entry']} {m['signal']} d={m['distance']}" for m in verdict["matches"]
-    )
+def _verdict_cells(verdict: Verdict) -> tuple[str, str]:
+    state = "MATCH" if verdict.matched else "overruled" if verdict.suppressed else "-"
+    found = ", ".join(f"{m.bank}#{m.entry} {m.signal} d={m.distance}" for m in verdict.matches)
     return state, found
 
 
-Verdicts = Generator[tuple["FileResult", dict[str, Any] | None], None, None]
+Verdicts = Generator[tuple["FileResult", "Verdict | None"], None, None]
 
 
 def _match_local(
@@ -244,8 +240,7 @@ def _match_local(
     from unshared.service import Unshared
 
     with Unshared(settings(ctx)) as app:
-        for result, verdict in app.match_files(files, workers=workers, on_done=on_done):
-            yield result, None if verdict is None else verdict.to_dict()
+        yield from app.match_files(files, workers=workers, on_done=on_done)
 
 
 def _match_remote(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -25,6 +26,7 @@ from unshared.errors import InvalidInput, Unavailable
 if TYPE_CHECKING:  # httpx, the service and the image libraries load only in the commands using them
     from unshared.client import Client
     from unshared.hashing.decode import Limits
+    from unshared.replies import CaseReply
     from unshared.sync import Sync, SyncSummary
 
 _SERVER_HELP = "The service: http(s)://HOST:PORT (env UNSHARED_SERVER)."
@@ -69,6 +71,17 @@ def connect(server: str, key: str | None = None) -> Client:
         return Client(server, key)
     except InvalidInput as exc:
         raise typer.BadParameter(exc.message, param_hint="--server") from None
+
+
+def json_line(model: Any) -> str:
+    """A model (a dataclass) as one line of JSON, times in ISO 8601."""
+
+    def other(value: object) -> object:
+        if isinstance(value, datetime):
+            return value.isoformat()
+        raise TypeError(f"{type(value).__name__} is not JSON")
+
+    return json.dumps(asdict(model), default=other)
 
 
 def limits(config: Settings) -> Limits:
@@ -142,7 +155,7 @@ def _sync_once(sync: Sync, from_start: bool, err: Console) -> SyncSummary:
 
 def _say(summary: SyncSummary, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(asdict(summary)), flush=True)
+        print(json_line(summary), flush=True)
     err = stderr()
     for note in summary.notes:
         err.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
@@ -178,7 +191,7 @@ def report_command(
         raise typer.BadParameter(f"the outcome is one of {', '.join(OUTCOMES)}")
     with connect(server, key) as client:
         report = client.report(entry, outcome, note, url)
-    print(json.dumps(report))
+    print(json_line(report))
 
 
 # -- a person's case --------------------------------------------------------------------------
@@ -203,9 +216,9 @@ def case_create(ctx: typer.Context, paths: Paths, server: Server, as_json: AsJso
             paths, limits=limits(config), min_quality=config.pdq_min_quality
         )
     if as_json:
-        print(json.dumps(made))
+        print(json_line(made))
         return
-    stdout().print(f"case {made['case']}  PIN {made['pin']}  ({made['hashes']} hashes)")
+    stdout().print(f"case {made.number}  PIN {made.pin}  ({made.hashes} hashes)")
     stderr().print("Keep the case number and the PIN: the PIN is not shown again.")
 
 
@@ -244,22 +257,22 @@ def case_withdraw(number: str, server: Server, pin: Pin = None, as_json: AsJson 
     _show_case(view, as_json)
 
 
-def _show_case(view: dict[str, Any], as_json: bool) -> None:
+def _show_case(view: CaseReply, as_json: bool) -> None:
     from rich.table import Table
 
     if as_json:
-        print(json.dumps(view))
+        print(json_line(view))
         return
     out = stdout()
-    out.print(f"case {view['case']}: {view['status']}, made {view['created_at']}")
+    out.print(f"case {view.number}: {view.status}, made {view.created_at.isoformat()}")
     hashes = Table("entry", "signal", "status", "added")
-    for h in view["hashes"]:
-        hashes.add_row(str(h["entry"]), h["signal"], h["status"], h["added_at"])
+    for h in view.hashes:
+        hashes.add_row(str(h.entry_id), h.signal_type, h.status, h.added_at.isoformat())
     out.print(hashes)
-    if view["reports"]:
+    if view.reports:
         reports = Table("when", "entry", "outcome")
-        for r in view["reports"]:
-            reports.add_row(r["at"], str(r["entry"]), r["outcome"])
+        for r in view.reports:
+            reports.add_row(r.at.isoformat(), str(r.entry_id), r.outcome)
         out.print(reports)
     else:
         out.print("no reports from platforms yet")

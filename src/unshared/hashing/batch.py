@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,6 +183,10 @@ def hash_files(
                 on_done(result)
             yield result
         return
+    # Loaded here: one file (``unshared hash photo.jpg``) starts faster without them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Chunks amortise the cost of sending work between processes; small enough to keep the
     # progress bar moving and the cores evenly loaded.
     size = max(1, min(16, len(paths) // (workers * 4)))

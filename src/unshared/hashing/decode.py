@@ -49,7 +49,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pillow_heif
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from unshared.errors import (
@@ -65,13 +64,9 @@ from unshared.errors import (
 if TYPE_CHECKING:
     from unshared.config import Settings
 
-pillow_heif.register_heif_opener()
-Image.init()
-# The JPEG opener also reads MPO (multi-picture JPEGs from phones); HEIF comes from pillow-heif,
-# AVIF from Pillow itself.
-FORMATS = tuple(
-    f for f in ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "HEIF", "AVIF") if f in Image.OPEN
-)
+#: The formats decoded, in the order their openers are tried. The JPEG opener also reads MPO
+#: (multi-picture JPEGs from phones); HEIF comes from pillow-heif, AVIF from Pillow itself.
+FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "HEIF", "AVIF")
 
 #: Decoding shrinks no further than would take the short side under this many pixels: at 512
 #: PDQ's own filter is at least 4 shrunk pixels wide, so the pre-shrink barely changes its result.
@@ -153,9 +148,50 @@ def _short(exc: Exception) -> str:
     return text[:200]
 
 
+def _load_openers(head: bytes) -> tuple[str, ...]:
+    """Register the openers a file starting with ``head`` may need; the formats that have one.
+
+    Loading every opener (``Image.init`` imports some 40 Pillow plugins, and pillow-heif its
+    library) costs more than hashing a photo, and ``unshared hash`` pays it at every start. So
+    the file's first bytes pick: JPEG, PNG, GIF and BMP need only Pillow's ``preinit``, WebP and
+    TIFF their one plugin, an ISO media file (``ftyp``: HEIC, AVIF) Pillow's AVIF plugin and
+    pillow-heif. Anything else gets them all, so an odd file is judged exactly as before.
+    """
+    Image.preinit()
+    if head.startswith(_PREINIT_MAGIC):
+        pass
+    elif head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        from PIL import WebPImagePlugin  # noqa: F401
+    elif head[:4] in _TIFF_MAGIC:
+        from PIL import TiffImagePlugin  # noqa: F401
+    elif head[4:8] == b"ftyp":
+        from PIL import AvifImagePlugin  # noqa: F401
+
+        _register_heif()
+    else:
+        _register_heif()
+        Image.init()
+    # Only formats with an opener: Image.open would load every plugin for a missing one.
+    return tuple(f for f in FORMATS if f in Image.OPEN)
+
+
+#: First bytes of the formats ``Image.preinit`` opens: JPEG, PNG, GIF, BMP.
+_PREINIT_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"BM")
+#: Little- and big-endian TIFF, and BigTIFF.
+_TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+
+
+def _register_heif() -> None:
+    import pillow_heif
+
+    if "HEIF" not in Image.OPEN:
+        pillow_heif.register_heif_opener()
+
+
 def _open(data: bytes, limits: Limits) -> Image.Image:
+    formats = _load_openers(data[:16])
     try:
-        image = Image.open(io.BytesIO(data), formats=FORMATS)
+        image = Image.open(io.BytesIO(data), formats=formats)
     except UnidentifiedImageError:
         kind = _sniff_other(data)
         if kind:

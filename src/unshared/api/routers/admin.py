@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, status
 from unshared.api import schemas
 from unshared.api.deps import AdminKey, State
 from unshared.bank import Entry
-from unshared.bank.models import ApiKey, ReviewItem
+from unshared.bank.models import ApiKey, Bank, ReviewItem
 
 router = APIRouter(
     prefix="/v1",
@@ -22,6 +22,7 @@ def _entry(e: Entry) -> schemas.EntryOut:
     return schemas.EntryOut(
         id=e.id,
         bank=e.bank,
+        bank_id=e.bank_id,
         case=e.case_id,
         signal=e.signal_type,
         value=e.value,
@@ -30,6 +31,10 @@ def _entry(e: Entry) -> schemas.EntryOut:
         added_at=e.added_at,
         metadata=e.metadata,
     )
+
+
+def _bank(b: Bank, active_entries: int) -> schemas.BankOut:
+    return schemas.BankOut(**schemas.BankInfo.of(b).model_dump(), active_entries=active_entries)
 
 
 def _key(k: ApiKey) -> schemas.KeyOut:
@@ -41,19 +46,14 @@ def _key(k: ApiKey) -> schemas.KeyOut:
 @router.get("/banks")
 def list_banks(state: State, key: AdminKey) -> list[schemas.BankOut]:
     """Every bank, with its count of active entries."""
-    return [
-        schemas.BankOut(name=b.name, kind=b.kind, thresholds=b.thresholds, active_entries=n)
-        for b, n in state.app.list_banks()
-    ]
+    return [_bank(b, n) for b, n in state.app.list_banks()]
 
 
 @router.post("/banks", status_code=status.HTTP_201_CREATED, responses=schemas.error_responses(409))
 def create_bank(body: schemas.NewBank, state: State, key: AdminKey) -> schemas.BankOut:
     """A new bank: ncii, allow (known-innocent: overrules matches) or protect."""
     bank = state.app.create_bank(body.name, body.kind, body.thresholds, actor=f"key:{key.id}")
-    return schemas.BankOut(
-        name=bank.name, kind=bank.kind, thresholds=bank.thresholds, active_entries=0
-    )
+    return _bank(bank, 0)
 
 
 @router.get("/keys")
@@ -106,6 +106,7 @@ def review(
             platforms=item.platforms,
             not_ncii_reports=item.not_ncii_reports,
             not_ncii_platforms=item.not_ncii_platforms,
+            flooded=item.flooded,
             reasons=_reasons(item, state.settings.flood_matches),
         )
         for item in state.platforms.review(limit)

@@ -109,6 +109,7 @@ def feed(
             )
             for c in page.changes
         ],
+        banks={name: schemas.BankInfo.of(banks[name]) for name in {c.bank for c in page.changes}},
         next=page.next,
         latest=page.latest,
     )

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from PIL import Image
 
-from unshared.bench.transforms.base import Transform
+from bench.transforms.base import Transform
 
 FIXED_CHAINS: dict[str, tuple[str, str, str]] = {
     "chain_jpeg_crop_brightness": ("jpeg_q70", "crop_center_90", "brightness_1.3"),

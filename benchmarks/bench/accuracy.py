@@ -38,9 +38,9 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
+from bench import DEFAULT_SEED
+from bench.transforms import TRANSFORMS, families, rng_for
 from unshared.bank import BankKind
-from unshared.bench import DEFAULT_SEED
-from unshared.bench.transforms import TRANSFORMS, families, rng_for
 from unshared.config import Settings
 from unshared.errors import InvalidInput, UnsharedError
 from unshared.service import Unshared

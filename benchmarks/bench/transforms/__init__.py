@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from PIL import Image
 
-from unshared.bench.transforms.base import MIN_SIDE, Registry, Transform, TransformFn, rng_for
-from unshared.bench.transforms.chain import chains
-from unshared.bench.transforms.edit import EDITS, edit_mask, synthetic_texture
-from unshared.bench.transforms.frame import FRAMES
-from unshared.bench.transforms.geometry import GEOMETRY, inner_rectangle
-from unshared.bench.transforms.overlay import OVERLAYS
-from unshared.bench.transforms.pixels import BLUR_NOISE, COLOUR_FILTERS, RECOMPRESSION
+from bench.transforms.base import MIN_SIDE, Registry, Transform, TransformFn, rng_for
+from bench.transforms.chain import chains
+from bench.transforms.edit import EDITS, edit_mask, synthetic_texture
+from bench.transforms.frame import FRAMES
+from bench.transforms.geometry import GEOMETRY, inner_rectangle
+from bench.transforms.overlay import OVERLAYS
+from bench.transforms.pixels import BLUR_NOISE, COLOUR_FILTERS, RECOMPRESSION
 
 __all__ = [
     "FAMILIES",

@@ -11,7 +11,7 @@ import math
 import numpy as np
 from PIL import Image
 
-from unshared.bench.transforms.base import Transform, side
+from bench.transforms.base import Transform, side
 
 _RESAMPLE = Image.Resampling.BICUBIC
 

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from unshared.bench.transforms.base import Transform, cover, random_colour
+from bench.transforms.base import Transform, cover, random_colour
 
 Fill = Literal["fill", "donor", "inpaint"]
 Mask = NDArray[np.bool_]

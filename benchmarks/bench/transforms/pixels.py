@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 from PIL import Image, ImageEnhance, ImageFilter
 
-from unshared.bench.transforms.base import Transform
+from bench.transforms.base import Transform
 
 Pixels = Callable[[Image.Image], Image.Image]
 

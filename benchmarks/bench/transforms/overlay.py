@@ -7,7 +7,7 @@ import math
 import numpy as np
 from PIL import Image, ImageDraw
 
-from unshared.bench.transforms.base import Transform, font
+from bench.transforms.base import Transform, font
 
 TEXT = "@someone_reposting"
 WATERMARK = "SAMPLE WATERMARK"

@@ -7,7 +7,7 @@ from typing import Literal
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from unshared.bench.transforms.base import Transform, cover, font, random_colour
+from bench.transforms.base import Transform, cover, font, random_colour
 
 _RESAMPLE = Image.Resampling.BICUBIC
 Fill = Literal["solid", "blurred"]
