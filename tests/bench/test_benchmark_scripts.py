@@ -89,3 +89,23 @@ def test_startup_benchmark_runs() -> None:
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| `unshared")]
     assert [row.split("`")[1] for row in rows] == ["unshared --help", "unshared hash small.jpg"]
+
+
+def test_http_benchmark_runs(tmp_path: Path) -> None:
+    out = tmp_path / "http.json"
+    command = [sys.executable, "benchmarks/http_match.py", "--quick", "--seconds", "1"]
+    done = subprocess.run(
+        [*command, "--json", str(out)], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(out.read_text())
+    assert [(r["server"], r["size"]) for r in results["medians"]] == [
+        ("bare", 20_000),
+        ("unshared", 20_000),
+    ]
+    assert all(r["per_second"] > 0 and r["errors"] == 0 for r in results["medians"])
+    # Every near copy of a banked photo matched, and nothing else did.
+    info = results["info"]["20000"]
+    assert info["unshared_matched"] == info["near"] == 10
+    assert info["bare_matched"] == 0
+    assert "| unshared | 20,000 |" in done.stdout

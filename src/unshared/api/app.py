@@ -59,9 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.unshared = state
     errors.install(app)
-    # BodyLimit inside the metrics middleware: its errors then reach FastAPI bare (the metrics
-    # middleware would wrap them in an exception group, which FastAPI answers with a 400), and
-    # the metrics count its 408s and 413s.
+    # BodyLimit inside the metrics middleware: the metrics count its 408s and 413s.
     app.add_middleware(
         BodyLimit,
         json_limit=settings.max_json_bytes,
@@ -69,7 +67,7 @@ def create_app(settings: Settings) -> FastAPI:
         upload_paths=frozenset({platform.IMAGE_PATH}),
         timeout=settings.body_timeout,
     )
-    app.middleware("http")(state.metrics.middleware)
+    app.add_middleware(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
     routers = (cases, platform, admin, sightings, health, evidence)
     for router in (r.router for r in routers):

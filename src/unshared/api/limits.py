@@ -224,7 +224,9 @@ class BodyLimit:
             if body_done:  # after the body, the app only listens for a disconnect
                 return await receive()
             try:
-                message = await asyncio.wait_for(receive(), self.timeout)
+                # A timer on this task, not wait_for's new task for every part of every body.
+                async with asyncio.timeout(self.timeout):
+                    message = await receive()
             except TimeoutError:
                 raise _Stalled(self.timeout) from None
             if message["type"] == "http.request":
