@@ -1,9 +1,9 @@
 """Serve the pages: ``/`` is ``index.html`` (a person's), ``/operator`` is ``operator.html`` (an
 operator's, signed in with an admin key), ``/static/...`` their scripts and styles.
 
-Every response of either carries a strict Content-Security-Policy: the page may load and call only its
-own origin, runs no inline code and cannot be framed. So even a mistake in the page could not send
-a photo, or anything else, to another site.
+Every response of either carries a strict Content-Security-Policy: a page may load and call only
+its own origin, runs no inline code and cannot be framed. So even a mistake in a page could not
+send a photo, an operator's key, or anything else, to another site.
 """
 
 from __future__ import annotations

@@ -59,7 +59,9 @@ export function sortNotices(notices, now) {
 /** "2 days 3 hrs", "3 hrs 20 mins", "3 hrs", "12 mins": how long, in the operator's language. */
 export function duration(ms, locale) {
   const minutes = Math.max(0, Math.floor(Math.abs(ms) / 60000));
-  const [days, hours, mins] = [Math.floor(minutes / 1440), Math.floor(minutes / 60) % 24, minutes % 60];
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor(minutes / 60) % 24;
+  const mins = minutes % 60;
   const unit = (n, name) =>
     new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(n);
   const both = (a, aUnit, b, bUnit) => (b ? `${unit(a, aUnit)} ${unit(b, bUnit)}` : unit(a, aUnit));
@@ -153,7 +155,11 @@ function reportList(reports, ctx) {
         el(
           "p",
           { class: "small" },
-          ctx.t("review.report", { outcome: r.outcome, by: keyName(r.key, ctx), date: when(r.at, ctx) }),
+          ctx.t("review.report", {
+            outcome: r.outcome,
+            by: keyName(r.key, ctx),
+            date: when(r.at, ctx),
+          }),
         ),
         el("p", { class: r.note ? "note" : "note empty" }, r.note || ctx.t("review.noNote")),
       ),
@@ -195,14 +201,17 @@ export function renderReview(items, ctx, onChoose) {
     const article = card(
       ctx.t("review.heading", { id: e.id, bank: e.bank, signal: e.signal }),
       facts([
-        [ctx.t("field.status"), el("span", { class: `state ${e.status}` }, ctx.t(`status.${e.status}`))],
+        [ctx.t("field.status"), el("span", { class: "state" }, ctx.t(`status.${e.status}`))],
         [ctx.t("field.case"), e.case],
         [ctx.t("field.value"), el("code", { class: "hash" }, e.value)],
         [ctx.t("field.matches"), String(item.matches)],
         [ctx.t("field.platforms"), String(item.platforms)],
         [
           ctx.t("field.notNcii"),
-          ctx.t("review.notNcii", { reports: item.not_ncii_reports, platforms: item.not_ncii_platforms }),
+          ctx.t("review.notNcii", {
+            reports: item.not_ncii_reports,
+            platforms: item.not_ncii_platforms,
+          }),
         ],
         [ctx.t("field.reasons"), item.reasons.join("; ")],
       ]),

@@ -127,7 +127,9 @@ function signOut(message = "") {
   api.forgetKey();
   state.keyNames = new Map();
   state.auditBefore = null;
-  for (const name of ["notices", "sightings", "review", "audit"]) $(`${name}-body`).replaceChildren();
+  for (const name of ["notices", "sightings", "review", "audit"]) {
+    $(`${name}-body`).replaceChildren();
+  }
   $("audit-more").hidden = true;
   show("signin", message);
 }
@@ -184,16 +186,28 @@ function choose(item, status, actions) {
   for (const button of buttons) button.hidden = true;
   const reasonId = `reason-${id}`;
   const errorId = `reason-error-${id}`;
-  const reason = el("input", { type: "text", id: reasonId, maxlength: 1000, "aria-describedby": errorId });
+  const reason = el("input", {
+    type: "text",
+    id: reasonId,
+    maxlength: 1000,
+    "aria-describedby": errorId,
+  });
   const error = el("p", { class: "error", id: errorId, role: "alert" });
-  const yes = el("button", { type: "button", class: "button danger" }, t(`confirm.yes.${status}`, { id }));
+  const yesLabel = t(`confirm.yes.${status}`, { id });
+  const yes = el("button", { type: "button", class: "button danger" }, yesLabel);
   const no = el("button", { type: "button", class: "button secondary" }, t("confirm.no"));
   const prompt = el("p", { id: `confirm-${id}`, tabindex: "-1" }, t(`confirm.${status}`, { id }));
   const box = el(
     "div",
     { class: "confirm", role: "group", "aria-labelledby": `confirm-${id}` },
     prompt,
-    el("div", { class: "field" }, el("label", { for: reasonId }, t("confirm.reason")), reason, error),
+    el(
+      "div",
+      { class: "field" },
+      el("label", { for: reasonId }, t("confirm.reason")),
+      reason,
+      error,
+    ),
     el("div", { class: "actions" }, yes, no),
   );
   const cancel = () => {
@@ -226,7 +240,7 @@ function choose(item, status, actions) {
       if (refused(failure)) return;
       error.textContent = sectionError(failure);
       yes.removeAttribute("aria-disabled");
-      yes.textContent = t(`confirm.yes.${status}`, { id });
+      yes.textContent = yesLabel;
     }
   });
   actions.append(box);
