@@ -28,9 +28,9 @@ from unshared.web.serve import CONTENT_SECURITY_POLICY, STATIC
 if (missing := browser_missing()) is not None:
     pytest.skip(missing, allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.web.test_page import CONTRAST, TIMEOUT_MS, shoot
+from tests.web.test_page import CONTRAST, TIMEOUT_MS, Visit, shoot
 
 expect.set_options(timeout=TIMEOUT_MS)
 HOUR_MS = 3_600_000
@@ -74,51 +74,40 @@ def bank(live_server: LiveServer) -> Bank:
 
 
 @dataclass
-class Visit:
-    """One browser context on the operator's page, recording every request it makes."""
+class OperatorVisit(Visit):
+    """The person's page's recording visit, with the operator's own check of what left."""
 
-    page: Page
-    origin: str
-    requests: list[Request] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    secrets: list[str] = field(default_factory=list)
 
-    def console(self, message: Any) -> None:
-        # A refused key and the 404 of a list the server lacks are failed loads, and expected.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            self.problems.append(f"console: {message.text}")
-
-    def check(self, secrets_: list[str]) -> None:
+    def check(self) -> None:
         assert self.requests, "no request was recorded"
         for request in self.requests:
             parts = urlsplit(request.url)
             assert f"{parts.scheme}://{parts.netloc}" == self.origin, f"a request to {request.url}"
             assert parts.hostname == "127.0.0.1"
-            for secret in secrets_:
+            for secret in self.secrets:
                 assert secret not in request.url, f"the key is in {request.url}"
                 assert secret not in (request.post_data or ""), f"the key is in {request.url}"
         assert not self.problems, self.problems
 
 
 @pytest.fixture
-def visit(browser: Browser, live_server: LiveServer, bank: Bank) -> Iterator[Callable[..., Visit]]:
+def visit(
+    browser: Browser, live_server: LiveServer, bank: Bank
+) -> Iterator[Callable[..., OperatorVisit]]:
     contexts = []
-    visits: list[Visit] = []
+    visits: list[OperatorVisit] = []
 
-    def open_page(width: int = 1000, height: int = 900, scheme: str = "light") -> Visit:
+    def open_page(width: int = 1000, height: int = 900, scheme: str = "light") -> OperatorVisit:
         context = browser.new_context(
             locale="en-GB",
             color_scheme=scheme,  # type: ignore[arg-type]
             viewport={"width": width, "height": height},
             base_url=live_server.url,
         )
-        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        page = context.new_page()
-        seen = Visit(page, live_server.url)
-        context.on("request", lambda request: seen.requests.append(request))
-        page.on("pageerror", lambda error: seen.problems.append(f"page error: {error}"))
-        page.on("console", seen.console)
-        page.goto("/operator")
+        secrets_ = [bank.admin, bank.platform]
+        seen = OperatorVisit.open(context, live_server.url, "/operator", secrets=secrets_)
         visits.append(seen)
         return seen
 
@@ -126,7 +115,7 @@ def visit(browser: Browser, live_server: LiveServer, bank: Bank) -> Iterator[Cal
     for context in contexts:
         context.close()
     for seen in visits:
-        seen.check([bank.admin, bank.platform])
+        seen.check()
 
 
 def sign_in(page: Page, key: str) -> None:
@@ -139,7 +128,7 @@ def entry_card(page: Page, entry: int) -> Any:
 
 
 def test_a_wrong_or_revoked_key_is_refused_in_plain_words(
-    visit: Callable[..., Visit], live_server: LiveServer, bank: Bank
+    visit: Callable[..., OperatorVisit], live_server: LiveServer, bank: Bank
 ) -> None:
     page = visit().page
     expect(page.locator("#signin-heading")).to_be_focused()
@@ -167,7 +156,7 @@ def test_a_wrong_or_revoked_key_is_refused_in_plain_words(
 
 
 def test_the_review_list_shows_the_platforms_note_and_a_decision_reaches_the_service(
-    visit: Callable[..., Visit], live_server: LiveServer, bank: Bank
+    visit: Callable[..., OperatorVisit], live_server: LiveServer, bank: Bank
 ) -> None:
     page = visit().page
     sign_in(page, bank.admin)
@@ -237,7 +226,7 @@ def test_the_review_list_shows_the_platforms_note_and_a_decision_reaches_the_ser
 
 
 def test_the_history_is_paged(
-    visit: Callable[..., Visit], live_server: LiveServer, bank: Bank
+    visit: Callable[..., OperatorVisit], live_server: LiveServer, bank: Bank
 ) -> None:
     store = live_server.store
     for i in range(30):
@@ -288,7 +277,7 @@ NOTICES_AND_SIGHTINGS = """async ({now, hour}) => {
 
 
 def test_notices_come_by_deadline_overdue_first_in_red_and_sightings_load_nothing(
-    visit: Callable[..., Visit], bank: Bank
+    visit: Callable[..., OperatorVisit], bank: Bank
 ) -> None:
     """The takedown API is not on this server yet, so its lists are rendered from the shape it
     will answer with, by the page's own renderers, in the page."""
@@ -319,7 +308,7 @@ def test_notices_come_by_deadline_overdue_first_in_red_and_sightings_load_nothin
 
 
 def test_a_phone_screen_needs_no_sideways_scrolling(
-    visit: Callable[..., Visit], bank: Bank
+    visit: Callable[..., OperatorVisit], bank: Bank
 ) -> None:
     page = visit(width=360, height=800).page
 
@@ -337,7 +326,9 @@ def test_a_phone_screen_needs_no_sideways_scrolling(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_has_enough_contrast(visit: Callable[..., Visit], bank: Bank, scheme: str) -> None:
+def test_text_has_enough_contrast(
+    visit: Callable[..., OperatorVisit], bank: Bank, scheme: str
+) -> None:
     page = visit(scheme=scheme).page
     assert page.evaluate(CONTRAST) == []
     sign_in(page, bank.admin)
@@ -366,7 +357,7 @@ def test_the_operator_page_is_served_with_the_strict_security_policy(
     assert not re.search(r'<input[^>]*id="key"[^>]*\sname=', html, re.S)
 
 
-def test_every_string_the_operator_page_names_exists(visit: Callable[..., Visit]) -> None:
+def test_every_string_the_operator_page_names_exists(visit: Callable[..., OperatorVisit]) -> None:
     page = visit().page
     keys = set(
         re.findall(r'data-i18n(?:-aria-label)?="([^"]+)"', (STATIC / "operator.html").read_text())
