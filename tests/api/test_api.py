@@ -260,6 +260,14 @@ def test_a_flood_of_matches_goes_to_review_and_never_stops_matching(tmp_path: Pa
         assert review[0]["reasons"] == ["matched 5 uploads (over 3) on 1 platforms"]
         # Only an operator's decision stops it, and it is in the feed and the history.
         entry = review[0]["entry"]["id"]
+        assert review[0]["reports"] == []
+        report = {"entry": entry, "outcome": "not_ncii", "note": "a cartoon, not a person"}
+        assert http.post("/v1/reports", json=report, headers=key).status_code == 201
+        (item,) = http.get("/v1/review", headers=key).json()
+        assert [(r["outcome"], r["note"], r["key"]) for r in item["reports"]] == [
+            ("not_ncii", "a cartoon, not a person", 1)
+        ]
+        assert http.get("/v1/review", params={"reports": 0}, headers=key).json()[0]["reports"] == []
         r = http.post(f"/v1/entries/{entry}/status", json={"status": "quarantined"}, headers=key)
         assert r.status_code == 200
         assert not http.post("/v1/match", json={"pdq": [PDQ]}, headers=key).json()["matched"]

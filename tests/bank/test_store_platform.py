@@ -153,6 +153,25 @@ def test_reports_are_added_and_listed_newest_first(store: Store, pin_hash: str) 
     assert store.get_entry(mine.id).status == "active"
 
 
+def test_the_latest_reports_of_many_entries_come_in_one_read(store: Store) -> None:
+    busy, quiet, silent = entries(store, 3)
+    key = store.create_key("p", "platform", sha("k"))
+    made = [
+        store.add_report(busy.id, "not_ncii", key_id=key.id, note=f"note {i}", actor="p")
+        for i in range(4)
+    ]
+    (only,) = [store.add_report(quiet.id, "removed", key_id=None, note="gone", actor="op")]
+
+    found = store.latest_reports([silent.id, quiet.id, busy.id, busy.id, 12345], per_entry=3)
+    assert found == {busy.id: made[:0:-1], quiet.id: [only]}  # newest 3; none for the silent
+    assert found[busy.id][0].note == "note 3" and found[busy.id][0].key_id == key.id
+    assert store.latest_reports([busy.id], per_entry=1) == {busy.id: [made[-1]]}
+    assert store.latest_reports([]) == {}
+    for per_entry in (0, 101):
+        with pytest.raises(InvalidInput):
+            store.latest_reports([busy.id], per_entry=per_entry)
+
+
 def test_report_mistakes_are_typed_errors(store: Store) -> None:
     (entry,) = entries(store, 1)
     with pytest.raises(NotFound):

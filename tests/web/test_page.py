@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -33,7 +33,15 @@ from unshared.web.serve import CONTENT_SECURITY_POLICY, STATIC
 if (missing := browser_missing()) is not None:
     pytest.skip(missing, allow_module_level=True)
 
-from playwright.sync_api import Browser, FileChooser, Page, Request, Route, expect
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    FileChooser,
+    Page,
+    Request,
+    Route,
+    expect,
+)
 
 SHOTS = os.environ.get("UNSHARED_SCREENSHOTS")
 # A PIN is checked with scrypt, and CI machines are busy: give each step room.
@@ -112,6 +120,19 @@ class Visit:
     requests: list[Request] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    @classmethod
+    def open(cls, context: BrowserContext, origin: str, path: str, **fields: Any) -> Self:
+        """A new page of ``context`` at ``path``, recording what it (and its workers) ask for."""
+        context.set_default_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        seen = cls(page, origin, **fields)
+        # The context hears the requests of the page and of its hashing worker alike.
+        context.on("request", lambda request: seen.requests.append(request))
+        page.on("pageerror", lambda error: seen.problems.append(f"page error: {error}"))
+        page.on("console", seen.console)
+        page.goto(path)
+        return seen
+
     def console(self, message: Any) -> None:
         # Failed loads (a 401 for a wrong PIN) are the requests' business, checked in check();
         # any other error, a refusal by the security policy above all, is a fault of the page.
@@ -156,16 +177,9 @@ def visit(browser: Browser, live_server: LiveServer) -> Iterator[Callable[..., V
             accept_downloads=True,
             base_url=live_server.url,
         )
-        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
-        page = context.new_page()
-        seen = Visit(page, live_server.url)
-        # The context hears the requests of the page and of its hashing worker alike.
-        context.on("request", lambda request: seen.requests.append(request))
-        page.on("pageerror", lambda error: seen.problems.append(f"page error: {error}"))
-        page.on("console", seen.console)
-        page.goto("/")
+        seen = Visit.open(context, live_server.url, "/")
         visits.append(seen)
         return seen
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import replace
 from typing import Protocol
 
 from unshared.bank import KeyStore, ReportStore
@@ -21,6 +22,8 @@ from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewI
 from unshared.errors import Forbidden, Unauthorized
 
 KEY_PREFIX = "unsh_"
+#: Reports shown with each entry of the review list, newest first.
+REVIEW_REPORTS = 5
 
 
 def key_hash(key: str) -> str:
@@ -58,6 +61,12 @@ class Platforms:
         )
         return report
 
-    def review(self, limit: int = 100) -> list[ReviewItem]:
-        """What an operator should look at, with entries past the flood line among them."""
-        return self.store.review_list(limit, flood_matches=self.flood_matches)
+    def review(self, limit: int = 100, *, reports: int = REVIEW_REPORTS) -> list[ReviewItem]:
+        """What an operator should look at, with entries past the flood line among them, each
+        with its newest ``reports`` (0 for none): what the platforms did and their notes, the
+        evidence an operator weighs. One read for the list and one for all their reports."""
+        items = self.store.review_list(limit, flood_matches=self.flood_matches)
+        if not items or reports == 0:
+            return items
+        found = self.store.latest_reports([item.entry.id for item in items], per_entry=reports)
+        return [replace(item, reports=tuple(found.get(item.entry.id, ()))) for item in items]

@@ -285,6 +285,10 @@ class ContactOut(BaseModel):
     updated_at: datetime
 
 
+class ReviewReport(ReportOut):
+    key: int | None = Field(description="The reporting platform's key (see GET /v1/keys)")
+
+
 class NewBank(Strict):
     name: str = Field(pattern=r"^[a-z0-9_-]{1,64}$")
     kind: BankKind = "ncii"
@@ -338,6 +342,9 @@ class ReviewItem(BaseModel):
     not_ncii_platforms: int = Field(description="Distinct platforms that reported it not NCII")
     flooded: bool = Field(description="It has matched more uploads than the flood line")
     reasons: list[str]
+    reports: list[ReviewReport] = Field(
+        description="What platforms reported about its matches, with their notes; newest first"
+    )
 
 
 class HistoryOut(BaseModel):

@@ -256,6 +256,9 @@ class ReviewItem:
     platforms: int = 0
     #: Whether ``matches`` is past the flood line the list was asked with.
     flooded: bool = False
+    #: What platforms said about its matches, newest first: the few newest, so an operator reads
+    #: their notes beside the counts (filled by ``Platforms.review``, not by the store's list).
+    reports: tuple[Report, ...] = ()
 
 
 # -- takedown ---------------------------------------------------------------------------------

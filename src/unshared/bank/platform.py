@@ -29,11 +29,23 @@ from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks, marks, now
 from unshared.errors import Conflict, NotFound
 
 _MAX_LIST = 1000
+_MAX_PER_ENTRY = 100
 
 _KEY = "SELECT id, name, role, created_at, revoked_at FROM api_keys"
 # A report's case is its entry's, which never changes, so it is read from there, not copied.
 _REPORT = """SELECT r.id, r.entry_id, e.case_id, r.key_id, r.outcome, r.note, r.at
     FROM reports r JOIN entries e ON e.id = r.entry_id"""
+
+# The newest reports of each of a set of entries, ranked within each entry; the ranking reads each
+# entry's reports from the (entry_id, id) index, never the whole table.
+_LATEST = """SELECT id, entry_id, case_id, key_id, outcome, note, at FROM (
+        SELECT r.id, r.entry_id, e.case_id, r.key_id, r.outcome, r.note, r.at,
+            row_number() OVER (PARTITION BY r.entry_id ORDER BY r.id DESC) AS rank
+        FROM reports r JOIN entries e ON e.id = r.entry_id
+        WHERE r.entry_id IN ({marks})
+    ) AS ranked
+    WHERE rank <= ?
+    ORDER BY entry_id, id DESC"""
 
 # Each id's total goes up by one; an id with no entry is not counted (the caller hears NotFound).
 # Rows are taken in id order, so two transactions counting the same entries cannot deadlock.
@@ -197,18 +209,33 @@ class PlatformRecords(SQLBase):
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         with self._read() as tx:
             rows = tx.execute(f"{_REPORT}{clause} ORDER BY r.id DESC LIMIT ?", (*params, limit))
-        return [
-            Report(
-                id=row[0],
-                entry_id=row[1],
-                case_id=row[2],
-                key_id=row[3],
-                outcome=cast(ReportOutcome, row[4]),
-                note=row[5],
-                at=self._time_out(row[6]),
-            )
-            for row in rows
-        ]
+        return [self._report_of(row) for row in rows]
+
+    def latest_reports(
+        self, entry_ids: Sequence[int], *, per_entry: int = 5
+    ) -> dict[int, list[Report]]:
+        ids = validate.ids("entry id", entry_ids)
+        validate.whole("per_entry", per_entry, low=1, high=_MAX_PER_ENTRY)
+        found: dict[int, list[Report]] = {}
+        if not ids:
+            return found
+        with self._read() as tx:
+            for chunk in chunks(ids, CHUNK):
+                for row in tx.execute(_LATEST.format(marks=marks(chunk)), (*chunk, per_entry)):
+                    report = self._report_of(row)
+                    found.setdefault(report.entry_id, []).append(report)
+        return found
+
+    def _report_of(self, row: Sequence[Any]) -> Report:
+        return Report(
+            id=row[0],
+            entry_id=row[1],
+            case_id=row[2],
+            key_id=row[3],
+            outcome=cast(ReportOutcome, row[4]),
+            note=row[5],
+            at=self._time_out(row[6]),
+        )
 
     # -- match counts and the review list ------------------------------------------------------
 

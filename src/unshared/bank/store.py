@@ -284,6 +284,14 @@ class ReportStore(Protocol):
         """Reports, newest first, at most ``limit`` (1 to 1,000); ``None`` means any."""
         ...
 
+    def latest_reports(
+        self, entry_ids: Sequence[int], *, per_entry: int = 5
+    ) -> dict[int, list[Report]]:
+        """Each entry's newest reports, newest first, at most ``per_entry`` (1 to 100) each, read
+        at once for all of ``entry_ids`` (so a list of entries costs one query, not one each).
+        An entry with no reports, or no entry at all, is left out."""
+        ...
+
     def record_matches(
         self, entry_ids: Sequence[int], *, key_id: int | None = None
     ) -> dict[int, int]:

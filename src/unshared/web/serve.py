@@ -1,12 +1,14 @@
-"""Serve the page: ``/`` is ``index.html``, ``/static/...`` its scripts and styles.
+"""Serve the pages: ``/`` is ``index.html`` (a person's), ``/operator`` is ``operator.html`` (an
+operator's, signed in with an admin key), ``/static/...`` their scripts and styles.
 
-Every page response carries a strict Content-Security-Policy: the page may load and call only its
-own origin, runs no inline code and cannot be framed. So even a mistake in the page could not send
-a photo, or anything else, to another site.
+Every response of either carries a strict Content-Security-Policy: a page may load and call only
+its own origin, runs no inline code and cannot be framed. So even a mistake in a page could not
+send a photo, an operator's key, or anything else, to another site.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -48,13 +50,21 @@ class _PageFiles(StaticFiles):
         return response
 
 
+#: Each page's path and its file in ``STATIC``.
+PAGES = {"/": "index.html", "/operator": "operator.html"}
+
+
 def mount_web(app: FastAPI) -> None:
-    """Serve the page at ``/`` and its files at ``/static/``, with the security headers."""
+    """Serve the pages (``PAGES``) and their files at ``/static/``, with the security headers."""
     if any(getattr(route, "path", None) == "/static" for route in app.routes):
         return  # already served
-
-    def page() -> FileResponse:
-        return FileResponse(STATIC / "index.html", headers=SECURITY_HEADERS)
-
-    app.add_api_route("/", page, methods=["GET", "HEAD"], include_in_schema=False)
+    for path, name in PAGES.items():
+        app.add_api_route(path, _page(name), methods=["GET", "HEAD"], include_in_schema=False)
     app.mount("/static", _PageFiles(directory=STATIC), name="static")
+
+
+def _page(name: str) -> Callable[[], FileResponse]:
+    def page() -> FileResponse:
+        return FileResponse(STATIC / name, headers=SECURITY_HEADERS)
+
+    return page

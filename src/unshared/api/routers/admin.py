@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from unshared.actions.platforms import REVIEW_REPORTS
 from unshared.api import schemas
 from unshared.api.deps import AdminKey, State
 from unshared.bank import Entry
@@ -94,11 +95,15 @@ def set_entry_status(
 
 @router.get("/review")
 def review(
-    state: State, key: AdminKey, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    state: State,
+    key: AdminKey,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    reports: Annotated[int, Query(ge=0, le=100)] = REVIEW_REPORTS,
 ) -> list[schemas.ReviewItem]:
     """Entries for an operator to look at: past the flood line, reported as not NCII, or
-    quarantined. Being listed changes nothing: an entry stops matching only when an operator
-    disables or quarantines it."""
+    quarantined, each with its newest ``reports`` platform reports and their notes. Being
+    listed changes nothing: an entry stops matching only when an operator disables or
+    quarantines it."""
     return [
         schemas.ReviewItem(
             entry=_entry(item.entry),
@@ -108,8 +113,14 @@ def review(
             not_ncii_platforms=item.not_ncii_platforms,
             flooded=item.flooded,
             reasons=_reasons(item, state.settings.flood_matches),
+            reports=[
+                schemas.ReviewReport(
+                    id=r.id, entry=r.entry_id, key=r.key_id, outcome=r.outcome, note=r.note, at=r.at
+                )
+                for r in item.reports
+            ],
         )
-        for item in state.platforms.review(limit)
+        for item in state.platforms.review(limit, reports=reports)
     ]
 
 

@@ -37,13 +37,21 @@ export class ApiError extends Error {
   }
 }
 
-async function post(path, body, headers = {}) {
+/**
+ * One call to the service: JSON in (when `body` is given) and out; an `ApiError` for an error
+ * answer or none. Same-origin only, no cache, no referrer.
+ */
+export async function call(method, path, { body, headers = {} } = {}) {
   let response;
   try {
     response = await fetch(path, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
       credentials: "same-origin",
       referrerPolicy: "no-referrer",
@@ -68,6 +76,8 @@ async function post(path, body, headers = {}) {
   }
   return answer;
 }
+
+const post = (path, body, headers = {}) => call("POST", path, { body, headers });
 
 const casePath = (number, action) => `/v1/cases/${encodeURIComponent(number.trim())}/${action}`;
 

@@ -440,7 +440,12 @@ export function pickLanguage(preferred = []) {
  * picks its form by `vars.n`. Falls back to English, then to the key itself.
  */
 export function translate(lang, key, vars = {}) {
-  let text = STRINGS[lang]?.[key] ?? STRINGS.en[key] ?? key;
+  return translateFrom(STRINGS, lang, key, vars);
+}
+
+/** `translate`, from another page's own table of strings (`{en: {...}, ...}`). */
+export function translateFrom(strings, lang, key, vars = {}) {
+  let text = strings[lang]?.[key] ?? strings.en[key] ?? key;
   if (typeof text === "object") {
     const form = new Intl.PluralRules(lang).select(Number(vars.n ?? 0));
     text = text[form] ?? text.other;
