@@ -10,13 +10,13 @@ from fastapi import APIRouter, Path, Response
 from unshared.api import schemas
 from unshared.api.deps import AdminKey, State
 
-router = APIRouter(tags=["evidence"])
+router = APIRouter()
 
 #: A bundle's media type: JSON lines (one JSON object a line).
 BUNDLE_TYPE = "application/jsonl"
 
 
-@router.get("/v1/evidence/key")
+@router.get("/v1/evidence/key", tags=["evidence"])
 def evidence_key(state: State) -> schemas.EvidenceKey:
     """The bank's Ed25519 public key, which evidence bundles are signed with."""
     key = state.app.evidence_key()
