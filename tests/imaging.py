@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pillow_heif
 from PIL import Image
 from skimage import data as skdata
 
@@ -16,6 +17,9 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 def encode(image: Image.Image, fmt: str, **params: Any) -> bytes:
     """An image saved to bytes in the given format."""
+    if fmt.upper() == "HEIF":
+        # Pillow loads its own plugins when saving, never pillow-heif's.
+        pillow_heif.register_heif_opener()
     buffer = io.BytesIO()
     image.save(buffer, format=fmt, **params)
     return buffer.getvalue()

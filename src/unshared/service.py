@@ -117,12 +117,14 @@ class Unshared:
         features = self.features if self._has_features() else None
         return Matcher(self.store, self.index, self.settings.pdq_min_quality, features, self.banks)
 
-    def catch_up(self) -> None:
-        """Bring the index, if loaded, and the banks' settings up to date with the store.
+    def catch_up(self, *, load: bool = False) -> None:
+        """Bring the index, if loaded (or ``load``), and the banks' settings up to date with the
+        store.
 
         Called after every write made through this object (and by ``Cases`` for a person's), so
-        a withdrawal or an addition counts for the very next match; and by the feed follower."""
-        index = self._index
+        a withdrawal or an addition counts for the very next match; by the feed follower; and
+        after a sync (``load``: a sync leaves the index saved, level with the store)."""
+        index = self._index_loaded() if load else self._index
         if index is not None:
             index.catch_up(self.store)
             self.banks.get(index.bank_names)

@@ -144,7 +144,7 @@ class Sync:
         """
         with _exclusive(self.cursor_path.with_suffix(".lock")):
             summary = self._run(from_start, on_progress)
-        self.app.index.catch_up(self.store)
+        self.app.catch_up(load=True)
         self.app.save_index()
         return summary
 

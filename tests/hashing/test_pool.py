@@ -127,3 +127,19 @@ def test_past_the_queue_calls_are_refused_at_once() -> None:
     finally:
         busy.join()
         pool.close()
+
+
+def test_a_new_workers_first_task_gets_its_whole_time(photo: Image.Image) -> None:
+    """What hashing loads on first use is loaded while the worker starts, not inside the first
+    task's time: a tight timeout still lets a replaced worker hash a small photo."""
+    small = encode(photo.resize((120, 90)), "PNG")
+    pool = DecodePool(workers=1, timeout=0.05, memory_mb=1024, wait=0.3)
+    try:
+        for _ in range(2):
+            assert pool.run(hash_data, small, Limits(), 0, False, Views())
+            [pid] = pool.pids()
+            with pytest.raises(ImageTooComplex):
+                pool.run(time.sleep, 1)
+            assert _wait_dead(pid)
+    finally:
+        pool.close()

@@ -175,8 +175,8 @@ def test_the_review_list_shows_the_platforms_note_and_a_decision_reaches_the_ser
     assert card.locator("img").count() == 0
     expect(card).to_contain_text("not_ncii · example-platform (key 2)")
     expect(card).to_contain_text("Reported not intimate (reports / platforms)1 / 1")
-    # Sightings and notices: this server has no takedown API yet, and the page says so.
-    expect(page.locator("#sightings-body")).to_have_text("Not available on this server yet.")
+    # No sightings yet; the notices API is not on this server yet, and the page says so.
+    expect(page.locator("#sightings-body")).to_have_text("No sightings.")
     expect(page.locator("#notices-body")).to_have_text("Not available on this server yet.")
     shoot(page, "11-operator.png")
 

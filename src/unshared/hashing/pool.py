@@ -38,6 +38,10 @@ T = TypeVar("T")
 
 #: Loaded once in the forkserver, so a replaced worker is ready in milliseconds.
 PRELOAD = ["unshared.hashing.batch"]
+#: What a worker sends once it has warmed up; its tasks' time counts from then on.
+READY = "ready"
+#: How long a new worker may take to start and warm up (a busy machine: seconds).
+START_TIMEOUT = 60.0
 
 
 def die_with_parent() -> None:
@@ -61,10 +65,34 @@ def limit_memory(megabytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
+def warm_up() -> None:
+    """Hash one tiny picture, so that what the hashing loads on first use (Pillow's openers, the
+    PDQ and trimming code) is loaded before the worker's first task, not inside its time."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from unshared.hashing.batch import Views, hash_data
+    from unshared.hashing.decode import Limits
+
+    picture = Image.fromarray(np.arange(64 * 48 * 3, dtype=np.uint8).reshape(48, 64, 3))
+    data = io.BytesIO()
+    picture.save(data, format="PNG")
+    hash_data(data.getvalue(), Limits(), 0, False, Views())
+
+
 def _serve(conn: Connection, memory_mb: int) -> None:
-    """A worker's loop: run each ``(function, args)`` sent, answer ``(ok, value)``."""
+    """A worker's loop: say it is ready, then run each ``(function, args)`` sent and answer
+    ``(ok, value)``."""
     die_with_parent()
     limit_memory(memory_mb)
+    with contextlib.suppress(Exception):  # a failed warm-up only makes the first task slower
+        warm_up()
+    try:
+        conn.send(READY)
+    except (EOFError, OSError):
+        return
     while True:
         try:
             function, args = conn.recv()
@@ -92,6 +120,11 @@ class _Worker:
         )
         self.process.start()
         child.close()
+
+    def wait_ready(self) -> None:
+        """Wait for the worker to warm up, so that a task's ``timeout`` counts its work only."""
+        if not self.conn.poll(START_TIMEOUT) or self.conn.recv() != READY:
+            raise EOFError("the worker did not start")
 
     def kill(self) -> None:
         self.process.kill()
@@ -183,6 +216,13 @@ class DecodePool:
                 raise Unavailable("the service is shutting down")
             worker = _Worker(self._context, self.memory_mb)
             self._all.add(worker)
+        try:
+            worker.wait_ready()
+        except (EOFError, OSError):
+            self._discard(worker)
+            raise Unavailable(
+                "a decoding worker failed to start; try again", retry_after=1
+            ) from None
         return worker
 
     def _discard(self, worker: _Worker) -> None:
