@@ -173,9 +173,9 @@ class Unshared:
             )
         return self._monitor
 
-    def _sighting_verified(self, seen: Verification) -> None:
-        """The monitor verified a sighting (``seen``): here its notice is drafted, once the
-        notices are drafted by the service."""
+    def _sighting_verified(self, seen: Verification, actor: str) -> None:
+        """The monitor (``actor``, ``watch:ID``) verified a sighting (``seen``): here its notice
+        is drafted, once the service drafts notices."""
 
     def job_handlers(self) -> dict[str, Handler]:
         """The scheduler's handlers for the jobs this service schedules, by kind

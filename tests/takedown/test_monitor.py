@@ -57,7 +57,7 @@ class World:
     case: str
     copy: bytes
     time: FakeTime
-    verified: list[Verification]
+    verified: list[tuple[Verification, str]]
     scheduler: Scheduler
 
     def requested(self) -> list[str]:
@@ -127,8 +127,8 @@ def make_world(store_url: str, site: Site, tmp_path: Path) -> Iterator[Callable[
             config.watch_host_delay, clock=time.clock, sleep=time.sleep
         )
         app.monitor.clock = lambda: T0
-        verified: list[Verification] = []
-        app.monitor.on_verified = verified.append
+        verified: list[tuple[Verification, str]] = []
+        app.monitor.on_verified = lambda seen, actor: verified.append((seen, actor))
         scheduler = Scheduler(app.store, app.job_handlers(), clock=lambda: T0)
         return World(app, site, made.case.number, copy, time, verified, scheduler)
 
@@ -182,7 +182,9 @@ def test_a_sitemap_run_finds_the_copy_once_and_nothing_else(
     entries = {e.id for e in app.store.entries(case_id=sighting.case_id, status=None)}
     assert fetch.facts.entry_id in entries and sighting.entry_id == fetch.facts.entry_id
     # The notice hook heard of it, once.
-    assert [v.sighting.id for v in w.verified] == [sighting.id]
+    assert [(v.sighting.id, actor) for v, actor in w.verified] == [
+        (sighting.id, f"watch:{target.id}")
+    ]
     records = app.takedown.evidence(w.case)
     assert [r["kind"] for r in records] == ["sighting.reported", "fetch", "sighting.status"]
     assert records[0]["data"]["reported_by"] == "monitor"

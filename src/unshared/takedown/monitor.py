@@ -61,9 +61,9 @@ JOB_KIND = "watch.run"
 #: Hashes image bytes in memory and matches them against every bank, as an upload is matched
 #: (``Unshared.match_found_image``); ``InvalidInput`` for bytes that are not an image.
 ImageMatcher = Callable[[bytes], tuple[SignalSet, Verdict]]
-#: Told of each sighting a run verified (new, or seen again after it was not verified), so its
-#: notice is drafted.
-OnVerified = Callable[[Verification], None]
+#: Told of each sighting a run verified (new, or seen again after it was not verified) and by
+#: whom (``watch:ID``), so its notice is drafted.
+OnVerified = Callable[[Verification, str], None]
 #: Told of a run's progress through a listing: links done, links in all, the last link.
 Progress = Callable[[int, int, str], None]
 
@@ -162,7 +162,7 @@ class Monitor:
         self.rules = FetchRules.of(settings)
         self.takedown = takedown
         self._match = match
-        self.on_verified: OnVerified = on_verified or (lambda seen: None)
+        self.on_verified: OnVerified = on_verified or (lambda seen, actor: None)
         self.clock = clock
         #: Shared by every run in this process; tests give it their own clock and sleep.
         self.politeness = Politeness(settings.watch_host_delay)
@@ -427,7 +427,7 @@ class Monitor:
         )
         run.sightings.append(sighting.id)
         try:
-            self.on_verified(Verification(case.number, sighting, recorded))
+            self.on_verified(Verification(case.number, sighting, recorded), run.actor)
         except Exception as exc:  # the sighting stands; its notice can be drafted by hand
             log.exception("no notice was drafted for sighting %d", sighting.id)
             run.problem(f"sighting {sighting.id}: no notice drafted: {exc}")
