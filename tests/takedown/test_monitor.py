@@ -332,3 +332,26 @@ def test_a_target_is_checked_as_a_reported_link_is(
             with pytest.raises(FetchRefused, match=why):
                 app.monitor.add(url, "sitemap", 600, actor="operator")
         assert app.monitor.targets() == []
+
+
+def test_a_sitemap_index_is_read_through_in_one_run_within_the_page_limit(
+    make_world: Callable[..., World],
+) -> None:
+    w = make_world(watch_max_pages=2)
+    site = w.site
+    site.put(
+        "/index.xml",
+        Page(
+            body=(
+                '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+                f'sitemap/0.9"><sitemap><loc>{site.url("/sitemap.xml")}</loc></sitemap>'
+                "</sitemapindex>"
+            ).encode(),
+            headers={"Content-Type": "application/xml"},
+        ),
+    )
+    target = w.app.monitor.add(site.url("/index.xml"), "sitemap", 600, actor="operator")
+    _, result = w.app.monitor.run(target.id)
+    # Two links at most: /post/1 (with the copy) and /post/2; /post/3 is past the limit.
+    assert (result.pages, len(result.sightings), result.error) == (2, 1, "")
+    assert "/post/3" not in w.requested() and w.requested()[:2] == ["/index.xml", "/sitemap.xml"]
