@@ -19,7 +19,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
+from unshared.bank import (
+    Bank,
+    BankKind,
+    Entry,
+    ImportSummary,
+    Store,
+    formats,
+    open_store,
+    stopncii,
+)
 from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
 from unshared.errors import InvalidInput, NotFound
@@ -37,7 +46,11 @@ if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
     from unshared.takedown.service import Takedown
 
-ExportFormat = Literal["lines", "csv"]
+#: ``lines``: one PDQ a line; ``csv``: every entry; ``pytx``: ``pdq <hash>`` lines, as
+#: python-threatexchange's local-file exchange reads them.
+ExportFormat = Literal["lines", "csv", "pytx"]
+#: ``stopncii``: a StopNCII hash page (``unshared.bank.stopncii``), which also withdraws.
+ImportFormat = Literal["lines", "csv", "stopncii"]
 
 
 class Unshared:
@@ -319,18 +332,52 @@ class Unshared:
                     self._add_features(entries, result.features)
             yield result, entries
 
-    def import_file(self, bank: str, stream: TextIO, fmt: ExportFormat) -> ImportSummary:
+    def import_file(self, bank: str, stream: TextIO, fmt: ImportFormat) -> ImportSummary:
         self.store.get_bank(bank)
+        if fmt == "stopncii":
+            return self._import_stopncii(bank, stream)
         reader = formats.read_csv if fmt == "csv" else formats.read_lines
         summary = self.store.import_records(bank, reader(stream), source="import", actor="operator")
         self.catch_up()
         return summary
 
+    def _import_stopncii(self, bank: str, stream: TextIO) -> ImportSummary:
+        """Add a StopNCII page's active hashes and withdraw its withdrawn and deleted ones.
+
+        Only entries this list brought (source ``stopncii``, no case) are withdrawn: the same
+        hash from a person's case or another list stays. The file is read and checked whole
+        before anything is written."""
+        page = stopncii.read_page(stream)
+        summary = self.store.import_records(
+            bank, page.to_add(), source=stopncii.SOURCE, actor="operator"
+        )
+        withdrawn = 0
+        for signal in page.withdrawn:
+            for entry in self.store.find_entries(signal.name, signal.hex):
+                if (
+                    entry.bank == bank
+                    and entry.source == stopncii.SOURCE
+                    and entry.case_id is None
+                    and entry.status != "withdrawn"
+                ):
+                    self.store.set_entry_status(
+                        entry.id, "withdrawn", actor="operator", reason="withdrawn in StopNCII"
+                    )
+                    withdrawn += 1
+        self.catch_up()
+        return replace(
+            summary,
+            records=page.records,
+            withdrawn=withdrawn,
+            skipped=sum(page.skipped.values()),
+        )
+
     def export(self, bank: str, out: TextIO, fmt: ExportFormat) -> int:
         self.store.get_bank(bank)
         if fmt == "csv":
             return formats.write_csv(self.store.entries(bank=bank, status=None), out)
-        return formats.write_lines(self.store.entries(bank=bank, signal_type="pdq"), out)
+        pdq = self.store.entries(bank=bank, signal_type="pdq")
+        return formats.write_lines(pdq, out, with_type=fmt == "pytx")
 
     def withdraw_entry(self, bank: str, entry_id: int, actor: str = "operator") -> Entry:
         entry = self.store.get_entry(entry_id)
