@@ -31,7 +31,7 @@ from unshared.bank import (
 )
 from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
-from unshared.errors import InvalidInput, NotFound
+from unshared.errors import FetchFailed, InvalidInput, NotFound
 from unshared.hashing import Limits
 from unshared.hashing.batch import FileResult, Views, hash_data, hash_files, hash_uploads
 from unshared.hashing.pool import DecodePool
@@ -39,7 +39,7 @@ from unshared.index.follower import FeedFollower
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
-from unshared.signals import Pdq, SignalSet
+from unshared.signals import Md5, Pdq, Sha256, Signal, SignalSet
 from unshared.takedown.evidence import BankKey, PublicKey
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
@@ -450,6 +450,34 @@ class Unshared:
         """The verdict on one upload's signals, its matches counted (for the platform of API key
         ``key_id`` when given: docs/api.md, "Floods and reports")."""
         return self._counted(self.matcher.match(query, catch_up=self._catch_up_for_match()), key_id)
+
+    def match_signal(self, signal: Signal, *, key_id: int | None = None) -> Verdict:
+        """The verdict on one hash of any registered type, as HMA's lookup asks for it: a PDQ
+        alone (its quality unknown, so not gated), an MD5, a SHA-256, or another type's value.
+        Matched and counted as ``match`` does."""
+        if isinstance(signal, Pdq):
+            query = Query(pdq=(signal,))
+        elif isinstance(signal, Md5):
+            query = Query(md5=signal)
+        elif isinstance(signal, Sha256):
+            query = Query(sha256=signal)
+        else:
+            query = Query(others=(signal,))
+        return self.match(query, key_id=key_id)
+
+    def fetch_image(self, url: str) -> bytes:
+        """The bytes at ``url``, fetched the safe way reported links are
+        (``unshared.takedown.fetch``: public addresses only, bounded in size and time), for
+        hashing in memory; never kept. ``FetchRefused``, or ``FetchFailed`` for no answer or an
+        answer that is not a success."""
+        from unshared.takedown.fetch import FetchRules, fetch
+
+        answer = fetch(url, FetchRules.of(self.settings))
+        if not answer.ok:
+            raise FetchFailed(
+                f"{answer.final_url} answered HTTP {answer.status}", url=url, status=answer.status
+            )
+        return answer.body
 
     def _counted(self, verdict: Verdict, key_id: int | None) -> Verdict:
         """Count a verdict's matches. Counting never changes an entry's status."""
