@@ -10,7 +10,7 @@ Routes, parameters and answers are HMA's (its docs' "API" page, and OpenMediaMat
   ``include_distance=true`` ``{"matches": [{"bank_content_id", "distance"}]}``;
 - ``POST /h/hash`` (a ``photo`` file) and ``GET /h/hash?url=``: ``{"pdq": hex, "md5": hex,
   "sha256": hex}``;
-- ``GET /status``: ``I-AM-ALIVE`` once the index is loaded, 503 before.
+- ``GET /status``: ``I-AM-ALIVE`` once the index is loaded, 503 before (no key needed).
 
 Every lookup is a match through the service, the path ``/v1/match`` takes
 (``Unshared.match_signal``, ``match_image_signals``): counted for the key, active entries only,
@@ -36,6 +36,7 @@ from starlette.concurrency import run_in_threadpool
 
 from unshared.api import forms, schemas
 from unshared.api.deps import PlatformKey, Ready, State
+from unshared.api.errors import error_response
 from unshared.errors import InvalidInput
 from unshared.match import Verdict
 from unshared.signals import SIGNAL_TYPES, Signal, SignalSet
@@ -234,13 +235,11 @@ def hash_url(
 
 
 @router.get(
-    "/status",
-    tags=["health"],
-    response_class=Response,
-    responses={503: {"description": "INDEX-NOT-LOADED", "content": {"text/plain": {}}}},
+    "/status", tags=["health"], response_class=Response, responses=schemas.error_responses(503)
 )
 def status(state: State) -> Response:
-    """HMA's health check: ``I-AM-ALIVE`` once the index is loaded (``/readyz`` says more)."""
+    """HMA's health check: ``I-AM-ALIVE`` once the index is loaded, 503 (in the error shape)
+    before; ``/readyz`` says more."""
     if not state.ready.is_set():
-        return Response("INDEX-NOT-LOADED", status_code=503, media_type="text/plain")
+        return error_response(503, "unavailable", "INDEX-NOT-LOADED: the index is loading")
     return Response("I-AM-ALIVE", media_type="text/plain")
