@@ -28,6 +28,7 @@ matches. Errors come in Unshared's one shape. A URL is fetched as reported links
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import partial
 from typing import Annotated, Any
 
@@ -41,7 +42,10 @@ from unshared.errors import InvalidInput
 from unshared.match import Verdict
 from unshared.signals import SIGNAL_TYPES, Signal, SignalSet
 
-router = APIRouter(tags=["hma"], responses=schemas.error_responses(400, 401, 422))
+router = APIRouter(responses=schemas.error_responses(400, 401, 422))
+
+#: Platforms call these (the first tag says who, in docs/api.md); ``hma`` groups them.
+TAGS: list[str | Enum] = ["platforms", "hma"]
 
 #: Paths whose bodies are images, for ``BodyLimit``.
 UPLOAD_PATHS = frozenset({"/m/lookup", "/h/hash"})
@@ -133,7 +137,7 @@ async def _upload(request: Request) -> bytes:
     return upload.data
 
 
-@router.get("/m/lookup", responses=schemas.error_responses(413, 503))
+@router.get("/m/lookup", tags=TAGS, responses=schemas.error_responses(413, 503))
 def lookup(
     state: Ready,
     key: PlatformKey,
@@ -164,7 +168,9 @@ def lookup(
     return out
 
 
-@router.post("/m/lookup", responses=schemas.error_responses(413, 503), openapi_extra=_UPLOAD)
+@router.post(
+    "/m/lookup", tags=TAGS, responses=schemas.error_responses(413, 503), openapi_extra=_UPLOAD
+)
 async def lookup_upload(
     request: Request,
     state: Ready,
@@ -183,7 +189,7 @@ async def lookup_upload(
     return _per_type(state, signals, verdict, banks, None, None)
 
 
-@router.get("/m/raw_lookup", responses=schemas.error_responses(503))
+@router.get("/m/raw_lookup", tags=TAGS, responses=schemas.error_responses(503))
 def raw_lookup(
     state: Ready,
     key: PlatformKey,
@@ -206,7 +212,9 @@ def raw_lookup(
     return schemas.HmaRawLookup(matches=[h.bank_content_id for h in found])
 
 
-@router.post("/h/hash", responses=schemas.error_responses(413, 503), openapi_extra=_UPLOAD)
+@router.post(
+    "/h/hash", tags=TAGS, responses=schemas.error_responses(413, 503), openapi_extra=_UPLOAD
+)
 async def hash_upload(request: Request, state: State, key: PlatformKey) -> dict[str, str]:
     """An image's hashes (a multipart file field named ``photo``), made in memory:
     ``{"pdq": hex, "md5": hex, "sha256": hex}``."""
@@ -216,7 +224,7 @@ async def hash_upload(request: Request, state: State, key: PlatformKey) -> dict[
     return _signals_out(signals)
 
 
-@router.get("/h/hash", responses=schemas.error_responses(413, 503))
+@router.get("/h/hash", tags=TAGS, responses=schemas.error_responses(413, 503))
 def hash_url(
     state: State,
     key: PlatformKey,
@@ -235,7 +243,10 @@ def hash_url(
 
 
 @router.get(
-    "/status", tags=["health"], response_class=Response, responses=schemas.error_responses(503)
+    "/status",
+    tags=["health", "hma"],
+    response_class=Response,
+    responses=schemas.error_responses(503),
 )
 def status(state: State) -> Response:
     """HMA's health check: ``I-AM-ALIVE`` once the index is loaded, 503 (in the error shape)
