@@ -34,6 +34,7 @@ from unshared.pytx import (
     UnsharedCredentials,
     UnsharedEntry,
     UnsharedSignalExchangeAPI,
+    UnsharedSignalMetadata,
 )
 
 COLLAB = "unshared-bank"
@@ -226,3 +227,33 @@ def test_banks_pages_and_shared_hashes(
                 True, fetch_state.SignalOpinionCategory.POSITIVE_CLASS, set()
             ),
         )
+
+
+def test_as_hma_keeps_it() -> None:
+    """HMA stores the config and the key as JSON (pytx's dataclass_json), and converts and
+    stores each fetched record on its own, keyed by its fetch key."""
+    from threatexchange.utils import dataclass_json
+
+    as_json = {"name": "UNSHARED_NCII", "api": "unshared", "enabled": True}
+    config = dataclass_json.dataclass_load_dict(
+        {**as_json, "server": "https://unshared.example", "banks": ["ncii"]}, UnsharedCollabConfig
+    )
+    assert config.banks == {"ncii"}
+    assert (
+        dataclass_json.dataclass_load_dict(
+            dataclass_json.dataclass_dump_dict(config), UnsharedCollabConfig
+        )
+        == config
+    )
+    creds = dataclass_json.dataclass_load_dict({"api_key": "unsh_x"}, UnsharedCredentials)
+    assert creds._are_valid() and UnsharedCredentials._from_str(" unsh_x\n") == creds
+
+    entry = UnsharedEntry(7, "pdq", "f" * 64, "ncii", "ncii")
+    converted = UnsharedSignalExchangeAPI.naive_convert_to_signal_type(
+        [PdqSignal], config, {7: entry}
+    )
+    assert converted == {PdqSignal: {"f" * 64: UnsharedSignalMetadata([entry])}}
+    md5 = UnsharedEntry(8, "md5", "0" * 32, "ncii", "ncii")  # an image file's MD5: not for pytx
+    assert (
+        UnsharedSignalExchangeAPI.naive_convert_to_signal_type([PdqSignal], config, {8: md5}) == {}
+    )

@@ -7,6 +7,8 @@ it, loaded 0 hashes and said nothing. ``--format pytx`` writes what it reads.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -63,3 +65,25 @@ def test_pytx_export_loads_every_active_pdq(exported: Path, tmp_path: Path) -> N
     listing = (exported / "export.pytx").read_text().splitlines()
     assert len(listing) == 3 and all(line.startswith("pdq ") for line in listing)
     assert load_into_pytx(tmp_path, exported / "export.pytx") == {"pdq": 3}
+
+
+def test_a_withdrawal_reaches_a_file_copy_only_from_scratch(exported: Path, tmp_path: Path) -> None:
+    """pytx's local_file exchange only ever adds: a hash gone from the next export stays in its
+    state until that is cleared. (The ``unshared.pytx`` exchange deletes it on the next fetch.)"""
+    listing = tmp_path / "ncii.txt"
+    listing.write_text((exported / "export.pytx").read_text())
+    assert load_into_pytx(tmp_path / "pytx", listing) == {"pdq": 3}
+
+    home = exported / "unshared"
+    rows = list(csv.DictReader(io.StringIO((exported / "export.csv").read_text())))
+    active = next(r for r in rows if r["signal_type"] == "pdq" and r["status"] == "active")
+    assert run("bank", "withdraw", "ncii", active["entry_id"], home=home).returncode == 0
+    again = run("bank", "export", "ncii", "--format", "pytx", home=home)
+    listing.write_text(again.stdout)
+    assert len(again.stdout.splitlines()) == 2
+
+    ok(pytx(tmp_path / "pytx", "fetch"))
+    assert counts(tmp_path / "pytx") == {"pdq": 3}  # still there
+    ok(pytx(tmp_path / "pytx", "fetch", "--clear"))
+    ok(pytx(tmp_path / "pytx", "fetch"))
+    assert counts(tmp_path / "pytx") == {"pdq": 2}
