@@ -66,6 +66,16 @@ def test_pytx_export_loads_every_active_pdq(exported: Path, tmp_path: Path) -> N
     assert len(listing) == 3 and all(line.startswith("pdq ") for line in listing)
     assert load_into_pytx(tmp_path, exported / "export.pytx") == {"pdq": 3}
 
+    # And back: what pytx writes (``dataset -P --csv``) imports into an Unshared bank.
+    (tmp_path / "collab.csv").write_text(ok(pytx(tmp_path, "dataset", "-P", "--csv")))
+    home = tmp_path / "unshared"
+    assert run("bank", "create", "from-pytx", home=home).returncode == 0
+    done = run("bank", "import", "from-pytx", tmp_path / "collab.csv", home=home)
+    assert done.returncode == 0, done.stderr
+    assert "read 3 records: 3 added" in " ".join(done.stderr.split())
+    back = run("bank", "export", "from-pytx", "--format", "pytx", home=home).stdout
+    assert sorted(back.splitlines()) == sorted(listing)
+
 
 def test_a_withdrawal_reaches_a_file_copy_only_from_scratch(exported: Path, tmp_path: Path) -> None:
     """pytx's local_file exchange only ever adds: a hash gone from the next export stays in its
