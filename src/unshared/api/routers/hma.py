@@ -52,7 +52,9 @@ UPLOAD_PATHS = frozenset({"/m/lookup", "/h/hash"})
 #: HMA's names for file hashes, and the signal types they are here.
 ALIASES = {"video_md5": "md5", "video_sha256": "sha256"}
 
-Banks = Annotated[str | None, Query(description="Only these banks, comma-separated")]
+Banks = Annotated[
+    str | None, Query(max_length=1024, description="Only these banks, comma-separated")
+]
 SignalType = Annotated[str | None, Query(max_length=64, description="pdq, md5 or sha256")]
 SignalValue = Annotated[str | None, Query(max_length=256, description="The hash, in hex")]
 Url = Annotated[str | None, Query(max_length=2048, description="An image to fetch and match")]
