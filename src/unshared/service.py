@@ -20,10 +20,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
+from unshared.bank import (
+    Bank,
+    BankKind,
+    Entry,
+    ImportSummary,
+    Store,
+    formats,
+    open_store,
+    stopncii,
+)
 from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
-from unshared.errors import InvalidInput, NotFound
+from unshared.errors import FetchFailed, InvalidInput, NotFound
 from unshared.hashing import Limits
 from unshared.hashing.batch import FileResult, Views, hash_data, hash_files, hash_uploads
 from unshared.hashing.pool import DecodePool
@@ -31,7 +40,7 @@ from unshared.index.follower import FeedFollower
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
-from unshared.signals import Pdq, SignalSet
+from unshared.signals import Md5, Pdq, Sha256, Signal, SignalSet
 from unshared.takedown.evidence import BankKey, PublicKey
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
@@ -41,7 +50,11 @@ if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.takedown.schedule import Handler
     from unshared.takedown.service import Takedown, Verification
 
-ExportFormat = Literal["lines", "csv"]
+#: ``lines``: one PDQ a line; ``csv``: every entry; ``pytx``: ``pdq <hash>`` lines, as
+#: python-threatexchange's local-file exchange reads them.
+ExportFormat = Literal["lines", "csv", "pytx"]
+#: ``stopncii``: a StopNCII hash page (``unshared.bank.stopncii``), which also withdraws.
+ImportFormat = Literal["lines", "csv", "stopncii"]
 
 
 class Unshared:
@@ -351,18 +364,52 @@ class Unshared:
                     self._add_features(entries, result.features)
             yield result, entries
 
-    def import_file(self, bank: str, stream: TextIO, fmt: ExportFormat) -> ImportSummary:
+    def import_file(self, bank: str, stream: TextIO, fmt: ImportFormat) -> ImportSummary:
         self.store.get_bank(bank)
+        if fmt == "stopncii":
+            return self._import_stopncii(bank, stream)
         reader = formats.read_csv if fmt == "csv" else formats.read_lines
         summary = self.store.import_records(bank, reader(stream), source="import", actor="operator")
         self.catch_up()
         return summary
 
+    def _import_stopncii(self, bank: str, stream: TextIO) -> ImportSummary:
+        """Add a StopNCII page's active hashes and withdraw its withdrawn and deleted ones.
+
+        Only entries this list brought (source ``stopncii``, no case) are withdrawn: the same
+        hash from a person's case or another list stays. The file is read and checked whole
+        before anything is written."""
+        page = stopncii.read_page(stream)
+        summary = self.store.import_records(
+            bank, page.to_add(), source=stopncii.SOURCE, actor="operator"
+        )
+        withdrawn = 0
+        for signal in page.withdrawn:
+            for entry in self.store.find_entries(signal.name, signal.hex):
+                if (
+                    entry.bank == bank
+                    and entry.source == stopncii.SOURCE
+                    and entry.case_id is None
+                    and entry.status != "withdrawn"
+                ):
+                    self.store.set_entry_status(
+                        entry.id, "withdrawn", actor="operator", reason="withdrawn in StopNCII"
+                    )
+                    withdrawn += 1
+        self.catch_up()
+        return replace(
+            summary,
+            records=page.records,
+            withdrawn=withdrawn,
+            skipped=sum(page.skipped.values()),
+        )
+
     def export(self, bank: str, out: TextIO, fmt: ExportFormat) -> int:
         self.store.get_bank(bank)
         if fmt == "csv":
             return formats.write_csv(self.store.entries(bank=bank, status=None), out)
-        return formats.write_lines(self.store.entries(bank=bank, signal_type="pdq"), out)
+        pdq = self.store.entries(bank=bank, signal_type="pdq")
+        return formats.write_lines(pdq, out, with_type=fmt == "pytx")
 
     def withdraw_entry(self, bank: str, entry_id: int, actor: str = "operator") -> Entry:
         entry = self.store.get_entry(entry_id)
@@ -468,6 +515,34 @@ class Unshared:
         """The verdict on one upload's signals, its matches counted (for the platform of API key
         ``key_id`` when given: docs/api.md, "Floods and reports")."""
         return self._counted(self.matcher.match(query, catch_up=self._catch_up_for_match()), key_id)
+
+    def match_signal(self, signal: Signal, *, key_id: int | None = None) -> Verdict:
+        """The verdict on one hash of any registered type, as HMA's lookup asks for it: a PDQ
+        alone (its quality unknown, so not gated), an MD5, a SHA-256, or another type's value.
+        Matched and counted as ``match`` does."""
+        if isinstance(signal, Pdq):
+            query = Query(pdq=(signal,))
+        elif isinstance(signal, Md5):
+            query = Query(md5=signal)
+        elif isinstance(signal, Sha256):
+            query = Query(sha256=signal)
+        else:
+            query = Query(others=(signal,))
+        return self.match(query, key_id=key_id)
+
+    def fetch_image(self, url: str) -> bytes:
+        """The bytes at ``url``, fetched the safe way reported links are
+        (``unshared.takedown.fetch``: public addresses only, bounded in size and time), for
+        hashing in memory; never kept. ``FetchRefused``, or ``FetchFailed`` for no answer or an
+        answer that is not a success."""
+        from unshared.takedown.fetch import FetchRules, fetch
+
+        answer = fetch(url, FetchRules.of(self.settings))
+        if not answer.ok:
+            raise FetchFailed(
+                f"{answer.final_url} answered HTTP {answer.status}", url=url, status=answer.status
+            )
+        return answer.body
 
     def _counted(self, verdict: Verdict, key_id: int | None) -> Verdict:
         """Count a verdict's matches. Counting never changes an entry's status."""

@@ -14,7 +14,16 @@ from unshared.api import errors
 from unshared.api.deps import ApiState
 from unshared.api.headers import SecurityHeaders
 from unshared.api.limits import BodyLimit
-from unshared.api.routers import admin, cases, evidence, health, platform, sightings, watch
+from unshared.api.routers import (
+    admin,
+    cases,
+    evidence,
+    health,
+    hma,
+    platform,
+    sightings,
+    watch,
+)
 from unshared.config import Settings
 from unshared.service import Unshared
 from unshared.web.serve import mount_web
@@ -64,12 +73,12 @@ def create_app(settings: Settings) -> FastAPI:
         BodyLimit,
         json_limit=settings.max_json_bytes,
         upload_limit=settings.max_file_bytes,
-        upload_paths=frozenset({platform.IMAGE_PATH}),
+        upload_paths=frozenset({platform.IMAGE_PATH}) | hma.UPLOAD_PATHS,
         timeout=settings.body_timeout,
     )
     app.add_middleware(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
-    routers = (cases, platform, admin, sightings, watch, health, evidence)
+    routers = (cases, platform, admin, sightings, watch, health, evidence, hma)
     for router in (r.router for r in routers):
         app.include_router(router)
     mount_web(app)

@@ -435,6 +435,23 @@ class ErrorBody(BaseModel):
     error: ErrorDetail
 
 
+# -- HMA's matching API (``api/routers/hma.py``) ------------------------------------------------
+
+
+class HmaMatch(BaseModel):
+    """One match in HMA's shape: the bank content id, here the matched entry's id, and the
+    distance, which HMA gives as text."""
+
+    bank_content_id: int = Field(description="The entry; report on it with POST /v1/reports")
+    distance: str = Field(description='As text, as HMA gives it: "0" for an exact hash')
+
+
+class HmaRawLookup(BaseModel):
+    matches: list[int | HmaMatch] = Field(
+        description="Entry ids, or with include_distance=true each with its distance"
+    )
+
+
 #: Each error status the API answers with: what it means and an example body (codes from
 #: ``unshared.errors``).
 _ERRORS: dict[int, tuple[str, str, str, dict[str, Any]]] = {

@@ -190,11 +190,15 @@ class HistoryEvent:
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
-    """What ``Store.import_records`` did: records read, entries created, records already there."""
+    """What ``Store.import_records`` did: records read, entries created, records already there;
+    and, for a list that also withdraws hashes (StopNCII's), entries withdrawn and records
+    skipped (of a type or status not matched here)."""
 
     records: int
     added: int
     existing: int
+    withdrawn: int = 0
+    skipped: int = 0
 
 
 @dataclass(frozen=True, slots=True)
