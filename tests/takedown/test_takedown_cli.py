@@ -86,10 +86,12 @@ def test_a_person_reports_a_link_from_the_terminal(tmp_path: Path, site: Site) -
         assert made.returncode == 0, made.stderr
         case = json.loads(made.stdout)
         person = ("--server", live.url, "--pin", case["pin"], "--json")
-        reported = run("case", "report-link", case["case"], url, *person, home=home)
+        reported = run("case", "report-link", case["number"], url, *person, home=home)
         assert reported.returncode == 0, reported.stderr
         assert lines(reported.stdout)[0]["status"] == "verified"
-        links = lines(run("case", "links", case["case"], *person, home=home).stdout)
+        links = lines(run("case", "links", case["number"], *person, home=home).stdout)
         assert [s["url"] for s in links] == [url]
-        wrong = run("case", "links", case["case"], "--server", live.url, "--pin", "NOPE", home=home)
+        wrong = run(
+            "case", "links", case["number"], "--server", live.url, "--pin", "NOPE", home=home
+        )
         assert wrong.returncode == 5
