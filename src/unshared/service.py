@@ -8,6 +8,11 @@ before returning, so it counts for the very next match. Changes other processes 
 in a server, through a background thread (``follow``, every ``feed_poll`` seconds), and
 otherwise once per call (``match``) or batch (``match_files``); a match request in a server never
 reads the feed.
+
+Scheduled jobs (a notice's check at its deadline) are kept in the store and run by a
+``Scheduler`` (``start_scheduler`` in a server, every ``scheduler_poll`` seconds; or
+``run_due_jobs``), with one handler per kind of job from ``job_handlers``. Time comes from
+``clock``: tests pass their own.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
@@ -32,6 +38,7 @@ from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
 from unshared.signals import Pdq, SignalSet
 from unshared.takedown.evidence import BankKey, PublicKey
+from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_now
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
@@ -41,8 +48,11 @@ ExportFormat = Literal["lines", "csv"]
 
 
 class Unshared:
-    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store: Store | None = None, *, clock: Clock = utc_now
+    ) -> None:
         self.settings = settings
+        self.clock = clock
         self._store = store
         self._index: LiveIndex | None = None
         self._saved_seq = -1
@@ -54,6 +64,7 @@ class Unshared:
         self._takedown: Takedown | None = None
         self._bank_key: BankKey | None = None
         self._follower: FeedFollower | None = None
+        self._scheduler: Scheduler | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -147,8 +158,37 @@ class Unshared:
         if self._takedown is None:
             from unshared.takedown.service import Takedown
 
-            self._takedown = Takedown(self.store, self.settings, self.hash_for_matching)
+            self._takedown = Takedown(
+                self.store, self.settings, self.hash_for_matching, clock=self.clock
+            )
         return self._takedown
+
+    # -- scheduled jobs ---------------------------------------------------------------------
+
+    def job_handlers(self) -> dict[str, Handler]:
+        """The handler for each kind of scheduled job, all in one place: a new kind of job is
+        one line here."""
+        return {
+            **self.takedown.job_handlers(),
+        }
+
+    @property
+    def scheduler(self) -> Scheduler:
+        """Runs the store's due jobs through ``job_handlers``, by ``clock``."""
+        if self._scheduler is None:
+            self._scheduler = Scheduler(self.store, self.job_handlers(), clock=self.clock)
+        return self._scheduler
+
+    def run_due_jobs(self, now: datetime | None = None) -> list[Outcome]:
+        """Run every job due by ``now`` (the clock's time if None) here, now."""
+        return self.scheduler.run_due(now)
+
+    def start_scheduler(self) -> None:
+        """Run due jobs in a background thread every ``scheduler_poll`` seconds, as a server
+        does (none when it is 0). Several processes over one store run each job once. Stopped
+        by ``close``."""
+        if self.settings.scheduler_poll > 0:
+            self.scheduler.start(self.settings.scheduler_poll)
 
     @property
     def limits(self) -> Limits:
@@ -203,6 +243,9 @@ class Unshared:
             self._features_changed = False
 
     def close(self) -> None:
+        if self._scheduler is not None:
+            self._scheduler.stop()
+            self._scheduler = None
         if self._follower is not None:
             self._follower.stop()
             self._follower = None
