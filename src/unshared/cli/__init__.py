@@ -64,7 +64,7 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, coercion, evidence, hash, remote, serve, sightings
+    from unshared.cli import bank, coercion, evidence, hash, notices, remote, serve, sightings
 
     coercion.install()
     hash.register(app)
@@ -72,6 +72,7 @@ def _register() -> None:
     remote.register(app)
     serve.register(app)
     sightings.register(app)
+    notices.register(app)
     evidence.register(app)
 
 
