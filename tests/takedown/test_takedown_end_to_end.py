@@ -52,7 +52,7 @@ def test_a_reported_copy_is_verified_then_seen_removed(
     )
     with Client(service.url) as person:
         made = person.hash_and_create_case([original])
-    number, pin = made["case"], made["pin"]
+    number, pin = made.number, made.pin
 
     with httpx.Client(base_url=service.url, timeout=60) as http:
         admin = {"Authorization": f"Bearer {service.admin_key}"}
@@ -123,8 +123,8 @@ def test_platforms_and_operators_report_links(
     copy = site.put("/c.jpg", Page(body=_copy_of(original)))
     with Client(service.url) as person:
         made = person.hash_and_create_case([original])
-        status = person.case_status(made["case"], made["pin"])
-    entry = status["hashes"][0]["entry"]
+        status = person.case_status(made.number, made.pin)
+    entry = status.hashes[0].entry_id
     with httpx.Client(base_url=service.url, timeout=60) as http:
         admin = {"Authorization": f"Bearer {service.admin_key}"}
         key = http.post("/v1/keys", json={"name": "p", "role": "platform"}, headers=admin).json()
@@ -138,13 +138,13 @@ def test_platforms_and_operators_report_links(
         sighting_id = reported.json()["sighting"]
         assert "case" not in reported.json()
 
-        mine = http.get("/v1/admin/sightings", params={"case": made["case"]}, headers=admin).json()
+        mine = http.get("/v1/admin/sightings", params={"case": made.number}, headers=admin).json()
         assert [(s["id"], s["reported_by"], s["status"]) for s in mine] == [
             (sighting_id, "platform", "verified")
         ]
         by_operator = http.post(
             "/v1/admin/sightings",
-            json={"case": made["case"], "url": site.url("/missing.jpg")},
+            json={"case": made.number, "url": site.url("/missing.jpg")},
             headers=admin,
         ).json()
         assert (by_operator["reported_by"], by_operator["status"]) == ("operator", "unreachable")
@@ -175,8 +175,8 @@ def test_a_person_reports_a_bounded_number_of_links(tmp_path: Path, site: Site) 
         with httpx.Client(base_url=live.url, timeout=60) as http:
             answers = [
                 http.post(
-                    f"/v1/cases/{made['case']}/sightings",
-                    json={"pin": made["pin"], "url": site.url(f"/gone/{i}")},
+                    f"/v1/cases/{made.number}/sightings",
+                    json={"pin": made.pin, "url": site.url(f"/gone/{i}")},
                 )
                 for i in range(3)
             ]
