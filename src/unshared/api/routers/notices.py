@@ -115,6 +115,7 @@ def draft_notice(body: schemas.NewNotice, state: State, key: AdminKey) -> schema
 
 @operators.get("/{notice_id}")
 def get_notice(notice_id: int, state: State, key: AdminKey) -> schemas.NoticeOut:
+    """One notice, its state and its clock."""
     return notice_out(state.app.takedown.notices.get(notice_id))
 
 
@@ -140,6 +141,7 @@ def acknowledge_notice(notice_id: int, state: State, key: AdminKey) -> schemas.N
 
 @operators.post("/{notice_id}/withdraw")
 def withdraw_notice(notice_id: int, state: State, key: AdminKey) -> schemas.NoticeOut:
+    """Withdraw a notice that is not closed; the person's details kept with it are forgotten."""
     return notice_out(state.app.takedown.notices.withdraw(notice_id, actor=f"key:{key.id}"))
 
 
