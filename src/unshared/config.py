@@ -113,6 +113,12 @@ class Settings:
     notice_hours_eu_dsa_16: int = 72
     #: Hours after a UK Online Safety Act notice before the copy is checked again.
     notice_hours_uk_osa: int = 72
+    #: The law a notice is drafted under when a sighting is verified: ``us_take_it_down``,
+    #: ``eu_dsa_16`` or ``uk_osa`` (the person or an operator may draft one under another).
+    notice_regime: str = "us_take_it_down"
+    #: Seconds between the server's looks for due jobs (a notice's check at its deadline); 0:
+    #: this server runs none, and another process over the same store must.
+    scheduler_poll: float = 30.0
     #: The mail server notices are sent through: ``smtp://USER:PASS@HOST:PORT`` (STARTTLS per
     #: ``smtp_starttls``) or ``smtps://...`` (TLS from the start); empty: notices are downloads.
     smtp_url: str = field(default="", repr=False)

@@ -8,6 +8,11 @@ before returning, so it counts for the very next match. Changes other processes 
 in a server, through a background thread (``follow``, every ``feed_poll`` seconds), and
 otherwise once per call (``match``) or batch (``match_files``); a match request in a server never
 reads the feed.
+
+Scheduled jobs (a notice's check at its deadline) are kept in the store and run by a
+``Scheduler`` (``start_scheduler`` in a server, every ``scheduler_poll`` seconds; or
+``run_due_jobs``), with one handler per kind of job from ``job_handlers``. Time comes from
+``clock``: tests pass their own.
 """
 
 from __future__ import annotations
@@ -42,13 +47,14 @@ from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
 from unshared.signals import Md5, Pdq, Sha256, Signal, SignalSet
 from unshared.takedown.evidence import BankKey, PublicKey
+from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_now
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
     from unshared.takedown.evidence import Exported
     from unshared.takedown.monitor import Monitor
     from unshared.takedown.schedule import Handler
-    from unshared.takedown.service import Takedown, Verification
+    from unshared.takedown.service import Takedown
 
 #: ``lines``: one PDQ a line; ``csv``: every entry; ``pytx``: ``pdq <hash>`` lines, as
 #: python-threatexchange's local-file exchange reads them.
@@ -58,8 +64,11 @@ ImportFormat = Literal["lines", "csv", "stopncii"]
 
 
 class Unshared:
-    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store: Store | None = None, *, clock: Clock = utc_now
+    ) -> None:
         self.settings = settings
+        self.clock = clock
         self._store = store
         self._index: LiveIndex | None = None
         self._saved_seq = -1
@@ -72,6 +81,7 @@ class Unshared:
         self._monitor: Monitor | None = None
         self._bank_key: BankKey | None = None
         self._follower: FeedFollower | None = None
+        self._scheduler: Scheduler | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -167,8 +177,40 @@ class Unshared:
         if self._takedown is None:
             from unshared.takedown.service import Takedown
 
-            self._takedown = Takedown(self.store, self.settings, self.hash_for_matching)
+            self._takedown = Takedown(
+                self.store, self.settings, self.hash_for_matching, clock=self.clock
+            )
         return self._takedown
+
+    # -- scheduled jobs ---------------------------------------------------------------------
+
+    def job_handlers(self) -> dict[str, Handler]:
+        """The handler for each kind of scheduled job, all in one place: a new kind of job is
+        one line here."""
+        from unshared.takedown.monitor import JOB_KIND
+
+        return {
+            **self.takedown.job_handlers(),
+            JOB_KIND: self.monitor.run_job,
+        }
+
+    @property
+    def scheduler(self) -> Scheduler:
+        """Runs the store's due jobs through ``job_handlers``, by ``clock``."""
+        if self._scheduler is None:
+            self._scheduler = Scheduler(self.store, self.job_handlers(), clock=self.clock)
+        return self._scheduler
+
+    def run_due_jobs(self, now: datetime | None = None) -> list[Outcome]:
+        """Run every job due by ``now`` (the clock's time if None) here, now."""
+        return self.scheduler.run_due(now)
+
+    def start_scheduler(self) -> None:
+        """Run due jobs in a background thread every ``scheduler_poll`` seconds, as a server
+        does (none when it is 0). Several processes over one store run each job once. Stopped
+        by ``close``."""
+        if self.settings.scheduler_poll > 0:
+            self.scheduler.start(self.settings.scheduler_poll)
 
     @property
     def monitor(self) -> Monitor:
@@ -182,20 +224,10 @@ class Unshared:
                 self.settings,
                 self.takedown,
                 self.match_found_image,
-                on_verified=self._sighting_verified,
+                on_verified=self.takedown.notices.after_verification,
+                clock=self.clock,
             )
         return self._monitor
-
-    def _sighting_verified(self, seen: Verification, actor: str) -> None:
-        """The monitor (``actor``, ``watch:ID``) verified a sighting (``seen``): here its notice
-        is drafted, once the service drafts notices."""
-
-    def job_handlers(self) -> dict[str, Handler]:
-        """The scheduler's handlers for the jobs this service schedules, by kind
-        (``takedown.schedule.Scheduler``)."""
-        from unshared.takedown.monitor import JOB_KIND
-
-        return {JOB_KIND: self.monitor.run_job}
 
     @property
     def limits(self) -> Limits:
@@ -250,6 +282,9 @@ class Unshared:
             self._features_changed = False
 
     def close(self) -> None:
+        if self._scheduler is not None:
+            self._scheduler.stop()
+            self._scheduler = None
         if self._follower is not None:
             self._follower.stop()
             self._follower = None

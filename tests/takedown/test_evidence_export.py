@@ -89,7 +89,7 @@ def test_an_exported_case_verifies_and_holds_no_image(
         number,
         len(records),
         2,
-        0,
+        1,  # the notice drafted when the copy was verified, closed when it came down
     )
     assert summary["path"] == str(out) and summary["bytes"] == out.stat().st_size
     assert summary["key_fingerprint"] == app.evidence_key().fingerprint

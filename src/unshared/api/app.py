@@ -20,20 +20,24 @@ from unshared.api.routers import (
     evidence,
     health,
     hma,
+    notices,
     platform,
     sightings,
     watch,
 )
 from unshared.config import Settings
 from unshared.service import Unshared
+from unshared.takedown.schedule import Clock, utc_now
 from unshared.web.serve import mount_web
 
 log = logging.getLogger("unshared.api")
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The service. The index loads in the background; ``/readyz`` says when it is in."""
-    service = Unshared(settings)
+def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
+    """The service. The index loads in the background; ``/readyz`` says when it is in. Once
+    it is, the scheduler runs due jobs (a notice's check at its deadline) every
+    ``scheduler_poll`` seconds, by ``clock``, until the app shuts down."""
+    service = Unshared(settings, clock=clock)
     state = ApiState(settings, service)
 
     def load_index() -> None:
@@ -41,6 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
             service.warm()
             service.follow()  # from now on no match request reads the feed
             service.save_index()
+            service.start_scheduler()
             state.ready.set()
             log.info("index ready: %d entries", len(service.index))
         except Exception as exc:  # the server stays up, not ready, and says why
@@ -78,7 +83,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.add_middleware(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
-    routers = (cases, platform, admin, sightings, watch, health, evidence, hma)
+    routers = (cases, platform, admin, sightings, notices, watch, health, evidence, hma)
     for router in (r.router for r in routers):
         app.include_router(router)
     mount_web(app)

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from unshared.bank.models import (
+    MAX_ADDRESS,
+    MAX_DETAIL,
     MAX_EMAIL,
     MAX_KEY_NAME,
     MAX_NOTE,
@@ -17,8 +19,10 @@ from unshared.bank.models import (
     MIN_WATCH_INTERVAL,
     Bank,
     BankKind,
+    Delivery,
     FetchOutcome,
     KeyRole,
+    NoticeState,
     Reporter,
     ReportOutcome,
     SightingStatus,
@@ -286,6 +290,80 @@ class ContactOut(BaseModel):
     email: str
     set_by: str
     updated_at: datetime
+
+
+# -- notices ---------------------------------------------------------------------------------
+
+Regime = Literal["us_take_it_down", "eu_dsa_16", "uk_osa"]
+NoticeFormat = Literal["text", "html", "pdf"]
+
+
+class NoticeOut(BaseModel):
+    """A notice to a host and its clock. Never the person's own details."""
+
+    id: int
+    sighting_id: int
+    case: str = Field(description="The case number")
+    url: str = Field(description="The sighting's URL, where the copy is")
+    host: str
+    regime: Regime
+    state: NoticeState
+    delivery: Delivery
+    recipient: str = Field(description="The host's abuse address it goes to; empty until known")
+    minor: bool
+    created_at: datetime
+    sent_at: datetime | None
+    deadline: datetime | None = Field(description="When the copy is fetched again")
+    closed_at: datetime | None = Field(description="When it was removed or withdrawn")
+    follow_up_of: int | None = Field(description="The notice this one follows up")
+    authorised: bool = Field(description="The person authorised the operator to send it")
+    message_id: str | None = Field(description="The Message-ID of the email that carried it")
+
+
+class NewNotice(Strict):
+    sighting: int = Field(ge=1, description="A verified sighting")
+    regime: Regime | None = Field(default=None, description="Default: the notice_regime setting")
+    delivery: Delivery | None = Field(
+        default=None, description="Default: email when the host's abuse contact is known"
+    )
+    recipient: str = Field(default="", max_length=MAX_EMAIL, description="Default: the contact")
+    minor: bool = False
+
+
+class SendNotice(Strict):
+    recipient: str | None = Field(
+        default=None, max_length=MAX_EMAIL, description="Instead of the one drafted with it"
+    )
+
+
+class PersonNewNotice(Pin):
+    sighting: int = Field(ge=1, description="One of the case's verified sightings")
+    regime: Regime | None = Field(default=None, description="Default: the notice_regime setting")
+
+
+class NoticeDownload(Pin):
+    """The person's own copy, to send themselves. Details given here go into this file only and
+    are kept nowhere; without them the notice has blanks to fill in by hand."""
+
+    format: NoticeFormat
+    name: str = Field(default="", max_length=MAX_DETAIL)
+    email: str = Field(default="", max_length=MAX_EMAIL)
+    signature: str = Field(default="", max_length=MAX_DETAIL, description="Typed as /s/ NAME")
+
+
+class NoticeAuthorisation(Pin):
+    """The person asks the operator to send this one notice on their behalf. Their details are
+    kept with this notice only, used in it alone, and forgotten when it closes."""
+
+    name: str = Field(min_length=1, max_length=MAX_DETAIL)
+    email: str = Field(min_length=3, max_length=MAX_EMAIL)
+    signature: str = Field(min_length=1, max_length=MAX_DETAIL, description="Their full name")
+    phone: str = Field(default="", max_length=MAX_DETAIL)
+    address: str = Field(default="", max_length=MAX_ADDRESS)
+    good_faith: bool = Field(
+        description="They confirm, in good faith, that the picture was shared without their"
+        " consent and that the notice is accurate: must be true"
+    )
 
 
 class ReviewReport(ReportOut):

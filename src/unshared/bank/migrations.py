@@ -35,7 +35,9 @@ Takedown (step 5, ``docs/takedown.md``):
 - ``evidence``: each case's append-only log of chained records (``unshared.takedown.chain``);
   triggers refuse UPDATE and DELETE, as on ``history``.
 - ``contacts``: a host's abuse email, set by an operator.
-- ``notices``: a notice about one sighting under one legal regime, its state and clock.
+- ``notices``: a notice about one sighting under one legal regime, its state and clock; the
+  person's own details (``notifier``) only while a notice they authorised the operator to send
+  is open.
 - ``jobs``: scheduled work (a clock's re-check, a watch target's run), leased so each runs once.
 - ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule, with when
   each runs next and what its last run found.
@@ -475,13 +477,15 @@ def _takedown_tables(dialect: Dialect) -> tuple[str, ...]:
             state TEXT NOT NULL CHECK (state IN {_NOTICE_STATES}),
             delivery TEXT NOT NULL CHECK (delivery IN {_DELIVERIES}),
             recipient TEXT NOT NULL DEFAULT '' CHECK (length(recipient) <= 254),
+            minor {boolean} NOT NULL,
             created_at {time} NOT NULL,
             sent_at {time},
             deadline {time},
             closed_at {time},
             follow_up_of {ref} REFERENCES notices (id),
+            authorised_at {time},
             notifier {json},
-            message_id TEXT
+            message_id TEXT CHECK (length(message_id) <= 998)
         )""",
         "CREATE INDEX notices_by_case ON notices (case_id, id)",
         "CREATE INDEX notices_by_sighting ON notices (sighting_id, id)",

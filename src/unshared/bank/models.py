@@ -298,6 +298,10 @@ FETCH_OUTCOMES: tuple[FetchOutcome, ...] = (
     "failed",
     "not_image",
 )
+#: ``draft``: written, not sent. ``sent``: sent to the host (or, for a download, recorded as sent
+#: by hand); its clock runs. ``acknowledged``: the host answered; the clock still runs.
+#: ``removed``: the copy was gone or no longer matching when fetched again. ``overdue``: still
+#: there after the deadline (a follow-up is drafted). ``withdrawn``: taken back.
 NOTICE_STATES: tuple[NoticeState, ...] = (
     "draft",
     "sent",
@@ -306,11 +310,19 @@ NOTICE_STATES: tuple[NoticeState, ...] = (
     "overdue",
     "withdrawn",
 )
+#: States a notice never leaves.
+CLOSED_NOTICE_STATES: tuple[NoticeState, ...] = ("removed", "withdrawn")
+#: ``email``: sent by SMTP to the host's abuse contact. ``download``: text, HTML or PDF for the
+#: person to send themselves.
+DELIVERIES: tuple[Delivery, ...] = ("email", "download")
 #: Longest URL a sighting may have, in characters (what common browsers and servers take).
 MAX_URL = 2048
 MAX_HOST = 253
 MAX_EMAIL = 254
 MAX_ERROR = 1000
+#: Longest name, signature, phone number or postal address a person gives for a notice.
+MAX_DETAIL = 200
+MAX_ADDRESS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,3 +479,58 @@ class WatchTarget:
     next_run_at: datetime
     last_run_at: datetime | None = None
     last_result: WatchRun | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NotifierDetails:
+    """The person's own details, given only when they authorise the operator to send one notice
+    on their behalf. Kept with that notice alone (and its follow-ups), used only in it, and
+    forgotten when it closes; never in the feed, history, evidence log or platforms' answers."""
+
+    name: str
+    email: str
+    #: What the person typed as their signature when authorising.
+    signature: str
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A notice to the host of one sighting, under one legal regime, and its clock."""
+
+    id: int
+    sighting_id: int
+    case_id: int
+    #: The case's number, the sighting's URL and host (read with the notice).
+    case: str
+    url: str
+    host: str
+    regime: str
+    state: NoticeState
+    delivery: Delivery
+    #: Where it goes (the host's abuse address), or "" until known.
+    recipient: str
+    #: The person depicted is a minor (the DSA and UK notices then need no contact details).
+    minor: bool
+    created_at: datetime
+    sent_at: datetime | None
+    #: When the host should have acted; the copy is fetched again then.
+    deadline: datetime | None
+    #: When it was removed or withdrawn.
+    closed_at: datetime | None
+    #: The notice this one follows up (still up after that one's deadline).
+    follow_up_of: int | None
+    #: When the person authorised the operator to send it on their behalf.
+    authorised_at: datetime | None
+    #: The Message-ID of the email that carried it.
+    message_id: str | None
+    notifier: NotifierDetails | None = field(default=None, repr=False)
+
+    @property
+    def authorised(self) -> bool:
+        return self.authorised_at is not None
+
+    @property
+    def closed(self) -> bool:
+        return self.state in CLOSED_NOTICE_STATES

@@ -8,6 +8,7 @@
 - ``SightingStore``: where copies of a case's images were seen, and each check of them.
 - ``ContactStore``: hosts' abuse contacts. ``EvidenceReader``: each case's evidence log.
 - ``WatchStore``: the monitor's watch targets, when each runs next and what its last run found.
+- ``NoticeStore``: notices to hosts, their states and clocks.
 - ``JobStore`` (``unshared.takedown.schedule``): the scheduler's jobs, leased.
 - ``Store``: all of them, and the store itself (its id, its schema, closing it).
 
@@ -30,6 +31,7 @@ from unshared.bank.models import (
     CaseRequest,
     Change,
     Contact,
+    Delivery,
     Entry,
     EntryStatus,
     Fetch,
@@ -38,6 +40,9 @@ from unshared.bank.models import (
     ImportSummary,
     KeyRole,
     NewCase,
+    Notice,
+    NoticeState,
+    NotifierDetails,
     Report,
     Reporter,
     ReportOutcome,
@@ -408,6 +413,86 @@ class EvidenceReader(Protocol):
         ...
 
 
+class NoticeStore(Protocol):
+    """Notices to hosts. Each write appends its ``notice.<state>`` record to the case's evidence
+    log and a history event in the same transaction; neither holds the person's details."""
+
+    def add_notice(
+        self,
+        sighting_id: int,
+        regime: str,
+        delivery: Delivery,
+        *,
+        actor: str,
+        at: datetime | None = None,
+        recipient: str = "",
+        minor: bool = False,
+        follow_up_of: int | None = None,
+        notifier: NotifierDetails | None = None,
+        authorised_at: datetime | None = None,
+        unless_open: bool = False,
+    ) -> Notice:
+        """A draft notice about a verified sighting, made ``at`` (now if None), with a
+        ``notice.drafted`` record. With ``unless_open``, a notice about the sighting not yet
+        removed or withdrawn comes back instead, if there is one (decided in the same
+        transaction). ``NotFound`` for an unknown sighting; ``Conflict`` if the sighting is not
+        ``verified``, the case is withdrawn, or ``follow_up_of`` is about another sighting;
+        ``InvalidInput`` for an unknown regime or delivery, or a recipient that is not one email
+        address."""
+        ...
+
+    def get_notice(self, notice_id: int) -> Notice:
+        """One notice, with its case number, URL and host; ``NotFound`` if there is none."""
+        ...
+
+    def notices(
+        self,
+        *,
+        case_id: int | None = None,
+        sighting_id: int | None = None,
+        state: NoticeState | None = None,
+        limit: int = 100,
+    ) -> list[Notice]:
+        """Notices, overdue first, then open ones by deadline (soonest first), then drafts, then
+        closed ones, newest first within each; at most ``limit`` (1 to 1,000)."""
+        ...
+
+    def authorise_notice(
+        self,
+        notice_id: int,
+        notifier: NotifierDetails,
+        *,
+        actor: str,
+        at: datetime | None = None,
+        delivery: Delivery | None = None,
+        recipient: str | None = None,
+    ) -> Notice:
+        """Keep the person's details with a draft, as their authorisation of the operator to
+        send it (``authorised_at``), with a ``notice.authorised`` record that holds the time
+        only. ``Conflict`` unless the notice is a draft."""
+        ...
+
+    def change_notice(
+        self,
+        notice_id: int,
+        state: NoticeState,
+        *,
+        expect: Sequence[NoticeState],
+        actor: str,
+        at: datetime | None = None,
+        deadline: datetime | None = None,
+        recipient: str | None = None,
+        message_id: str | None = None,
+        record: Mapping[str, Any] | None = None,
+    ) -> Notice:
+        """Move a notice to ``state`` at ``at``, if it is in one of ``expect`` (else
+        ``Conflict``, nothing changed). ``sent`` sets ``sent_at`` and ``deadline``; ``removed``
+        and ``withdrawn`` set ``closed_at`` and forget the person's details. The evidence record
+        ``notice.<state>`` holds ``notice``, ``from``, ``at``, who acted, for ``sent`` the
+        regime, delivery, recipient, Message-ID and deadline, and ``record``."""
+        ...
+
+
 class EvidenceWriter(Protocol):
     def append_evidence(self, case_id: int, kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
         """Append one record to the case's log in a transaction of its own; the record."""
@@ -477,6 +562,7 @@ class Store(
     EvidenceReader,
     EvidenceWriter,
     WatchStore,
+    NoticeStore,
     JobStore,
     Protocol,
 ):

@@ -64,7 +64,17 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, coercion, evidence, hash, remote, serve, sightings, watch
+    from unshared.cli import (
+        bank,
+        coercion,
+        evidence,
+        hash,
+        notices,
+        remote,
+        serve,
+        sightings,
+        watch,
+    )
 
     coercion.install()
     hash.register(app)
@@ -72,6 +82,7 @@ def _register() -> None:
     remote.register(app)
     serve.register(app)
     sightings.register(app)
+    notices.register(app)
     evidence.register(app)
     watch.register(app)
 
