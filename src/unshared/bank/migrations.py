@@ -38,6 +38,13 @@ Takedown (step 5, ``docs/takedown.md``):
 - ``notices``: a notice about one sighting under one legal regime, its state and clock.
 - ``jobs``: scheduled work (a clock's re-check, a watch target's run), leased so each runs once.
 - ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule.
+
+Categories (step 6, ``docs/bank.md``):
+
+- ``cases.minor``: the person said they are under 18, or were when the photos were taken; the
+  one answer kept about them (never an age or a birth date).
+- ``entries.category``: ``minor`` on each entry of a minor's case (and on a platform's synced
+  copy of one, which has no case), ``NULL`` otherwise; fixed when the entry is added.
 """
 
 from __future__ import annotations
@@ -533,11 +540,28 @@ TAKEDOWN = Migration(
 )
 
 
+_CATEGORIES_6 = "('minor')"
+
+CATEGORIES = Migration(
+    6,
+    "a minor's case, and the category its entries carry in the feed, matches and exports",
+    sqlite=(
+        "ALTER TABLE cases ADD COLUMN minor INTEGER NOT NULL DEFAULT 0 CHECK (minor IN (0, 1))",
+        f"ALTER TABLE entries ADD COLUMN category TEXT CHECK (category IN {_CATEGORIES_6})",
+    ),
+    postgres=(
+        "ALTER TABLE cases ADD COLUMN minor BOOLEAN NOT NULL DEFAULT FALSE",
+        f"ALTER TABLE entries ADD COLUMN category TEXT CHECK (category IN {_CATEGORIES_6})",
+    ),
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL,
     PLATFORMS,
     CASE_REQUESTS,
     MATCH_PLATFORMS,
     TAKEDOWN,
+    CATEGORIES,
 )
 LATEST = MIGRATIONS[-1].version
