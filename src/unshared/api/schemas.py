@@ -89,6 +89,7 @@ class NewCase(Strict):
     images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
     minor: bool = Field(
         default=False,
+        strict=True,  # true or false: never "yes", 1 or "on" taken as a yes
         description="The person in the photos is under 18, or was when they were taken."
         " Optional; the one thing asked about them. Platforms then treat the hashes as child"
         " sexual abuse material",
