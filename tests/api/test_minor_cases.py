@@ -152,6 +152,16 @@ def test_a_sighting_of_a_minors_case_carries_its_category(
         one = http.get(f"/v1/admin/sightings/{seen['id']}", headers=bearer(keys["admin"]))
         assert one.json()["category"] == "minor"
 
+    # The operator's CLI on the same store: as JSON, and in the table.
+    store = ("--home", server.settings.home, "--store", server.store_url)
+    listed = cli(*store, "sightings", "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert {r["case"]: r["category"] for r in rows} == {minor.number: "minor", adult.number: None}
+    table = cli(*store, "sightings", "list")
+    assert f"{minor.number} (minor)" in table.stdout
+    assert f"{adult.number} (minor)" not in table.stdout
+
 
 def test_a_synced_copy_keeps_the_category(
     server: LiveServer,

@@ -333,9 +333,10 @@ def show_sightings(sightings: list[dict[str, Any]], as_json: bool) -> None:
             f"HTTP {fetch['http_status']}" if fetch.get("http_status") else ""
         )
         distance = "" if s.get("distance") is None else str(s["distance"])
+        minor = " (minor)" if s.get("category") == "minor" else ""
         table.add_row(
             str(s["id"]),
-            s["case"],
+            s["case"] + minor,
             s["status"],
             distance,
             str(s.get("checked_at") or ""),
