@@ -550,8 +550,12 @@ CATEGORIES = Migration(
         f"ALTER TABLE entries ADD COLUMN category TEXT CHECK (category IN {_CATEGORIES_6})",
     ),
     postgres=(
+        # A constant default: PostgreSQL adds the column without rewriting the table.
         "ALTER TABLE cases ADD COLUMN minor BOOLEAN NOT NULL DEFAULT FALSE",
-        f"ALTER TABLE entries ADD COLUMN category TEXT CHECK (category IN {_CATEGORIES_6})",
+        # NOT VALID: every row there is NULL, so checking them would only hold the table's lock
+        # through a scan of millions of entries; every row written from now on is checked.
+        f"""ALTER TABLE entries ADD COLUMN category TEXT,
+            ADD CONSTRAINT entries_category_check CHECK (category IN {_CATEGORIES_6}) NOT VALID""",
     ),
 )
 
