@@ -89,6 +89,16 @@ class Settings:
     fetch_timeout: float = 20.0
     #: Images taken from one HTML page (``img``, ``srcset``, ``og:image``, links to images).
     fetch_max_images: int = 20
+    #: Seconds between two of the monitor's requests to one host (politeness).
+    watch_host_delay: float = 1.0
+    #: Links (pages and images) the monitor takes from one sitemap or feed per run.
+    watch_max_pages: int = 100
+    #: Requests one run of a watch target makes at most: the target, nested sitemaps, pages and
+    #: their images; the run stops there and says it was capped.
+    watch_max_fetches: int = 300
+    #: Seconds one run of a watch target may take before it stops and says it was capped; keep
+    #: it under the scheduler's lease (5 minutes), so no other process starts the same run.
+    watch_max_seconds: float = 240.0
     #: The organisation running this Unshared (an NGO or helpline), named in the notices it sends
     #: on a person's behalf.
     operator_name: str = ""

@@ -16,6 +16,7 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
@@ -35,7 +36,10 @@ from unshared.takedown.evidence import BankKey, PublicKey
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
-    from unshared.takedown.service import Takedown
+    from unshared.takedown.evidence import Exported
+    from unshared.takedown.monitor import Monitor
+    from unshared.takedown.schedule import Handler
+    from unshared.takedown.service import Takedown, Verification
 
 ExportFormat = Literal["lines", "csv"]
 
@@ -52,6 +56,7 @@ class Unshared:
         self._banks: Banks | None = None
         self._pool: DecodePool | None = None
         self._takedown: Takedown | None = None
+        self._monitor: Monitor | None = None
         self._bank_key: BankKey | None = None
         self._follower: FeedFollower | None = None
 
@@ -151,6 +156,33 @@ class Unshared:
 
             self._takedown = Takedown(self.store, self.settings, self.hash_for_matching)
         return self._takedown
+
+    @property
+    def monitor(self) -> Monitor:
+        """Watch targets (pages, sitemaps, feeds) fetched on a schedule, every image found
+        matched against all the banks (``takedown.monitor``)."""
+        if self._monitor is None:
+            from unshared.takedown.monitor import Monitor
+
+            self._monitor = Monitor(
+                self.store,
+                self.settings,
+                self.takedown,
+                self.match_found_image,
+                on_verified=self._sighting_verified,
+            )
+        return self._monitor
+
+    def _sighting_verified(self, seen: Verification, actor: str) -> None:
+        """The monitor (``actor``, ``watch:ID``) verified a sighting (``seen``): here its notice
+        is drafted, once the service drafts notices."""
+
+    def job_handlers(self) -> dict[str, Handler]:
+        """The scheduler's handlers for the jobs this service schedules, by kind
+        (``takedown.schedule.Scheduler``)."""
+        from unshared.takedown.monitor import JOB_KIND
+
+        return {JOB_KIND: self.monitor.run_job}
 
     @property
     def limits(self) -> Limits:
@@ -397,6 +429,39 @@ class Unshared:
         """The public key investigators check evidence bundles with."""
         return self.bank_key.public
 
+    def evidence_bundle(self, number: str) -> tuple[bytes, Exported]:
+        """Case ``number``'s evidence bundle, sealed now with the bank's key: its log (every
+        sighting, fetch, notice, response and removal) and its registered hashes, never an
+        image (docs/takedown.md, "Evidence"); and what it holds."""
+        from unshared.takedown.chain import timestamp
+        from unshared.takedown.evidence import Exported, seal
+
+        store = self.store
+        case = store.get_case(number)
+        records = store.evidence_records(case.id)
+        entries = [
+            {"entry": e.id, "type": e.signal_type, "hash": e.value}
+            for e in sorted(store.entries(case_id=case.id, status=None), key=lambda e: e.id)
+        ]
+        exported_at = timestamp(datetime.now(UTC))
+        data = seal(
+            records,
+            self.bank_key,
+            case=case.number,
+            store_id=store.store_id(),
+            exported_at=exported_at,
+            entries=entries,
+        )
+        return data, Exported.of(case.number, records, exported_at, len(data))
+
+    def export_evidence(self, number: str, path: Path) -> Exported:
+        """Write case ``number``'s evidence bundle to ``path`` (all of it, or nothing)."""
+        from unshared.takedown.evidence import write_file
+
+        data, exported = self.evidence_bundle(number)
+        write_file(path, data)
+        return replace(exported, path=path)
+
     # -- matching ---------------------------------------------------------------------------
 
     def match(self, query: Query, *, key_id: int | None = None) -> Verdict:
@@ -415,6 +480,13 @@ class Unshared:
     ) -> tuple[SignalSet, Verdict]:
         """Hash image bytes in memory (never stored) and match them, in all 8 orientations,
         also with any margins trimmed, and by local features when protect banks hold any."""
+        signals, verdict = self.match_found_image(data)
+        return signals, self._counted(verdict, key_id)
+
+    def match_found_image(self, data: bytes) -> tuple[SignalSet, Verdict]:
+        """``match_image_signals`` for an image found out there (by the monitor): the same
+        hashing and matching, but not counted as an upload (the review list's match counts
+        are platforms' uploads)."""
         matcher = self.matcher
         signals, trimmed, features = self._hash_data(
             data, 0, dihedral=True, views=self._query_views(matcher)
@@ -427,8 +499,7 @@ class Unshared:
             trimmed=trimmed,
             features=features,
         )
-        verdict = matcher.match(query, catch_up=self._catch_up_for_match())
-        return signals, self._counted(verdict, key_id)
+        return signals, matcher.match(query, catch_up=self._catch_up_for_match())
 
     def match_files(
         self,

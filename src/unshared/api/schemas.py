@@ -13,6 +13,8 @@ from unshared.bank.models import (
     MAX_NOTE,
     MAX_REASON,
     MAX_URL,
+    MAX_WATCH_INTERVAL,
+    MIN_WATCH_INTERVAL,
     Bank,
     BankKind,
     Category,
@@ -21,6 +23,7 @@ from unshared.bank.models import (
     Reporter,
     ReportOutcome,
     SightingStatus,
+    WatchKind,
 )
 from unshared.errors import InvalidInput
 from unshared.match.query import MAX_TRIMMED_VIEWS
@@ -386,6 +389,59 @@ class EvidenceKey(BaseModel):
     public_key: str = Field(description="The 32-byte Ed25519 public key, 64 hex digits")
     pem: str = Field(description="The same key as a PEM SubjectPublicKeyInfo (for openssl)")
     fingerprint: str = Field(description="SHA-256 of the 32 key bytes, to compare by voice")
+
+
+class NewWatch(Strict):
+    url: str = Field(min_length=1, max_length=MAX_URL, description="The page, sitemap or feed")
+    kind: WatchKind = Field(default="page", description="page, sitemap or feed (RSS or Atom)")
+    interval_seconds: int = Field(
+        default=3600,
+        ge=MIN_WATCH_INTERVAL,
+        le=MAX_WATCH_INTERVAL,
+        description="Seconds between runs",
+    )
+
+
+class WatchChange(Strict):
+    enabled: bool = Field(description="Run on its schedule (true) or not (false)")
+
+
+class WatchRunOut(BaseModel):
+    """What one run of a watch target did."""
+
+    started_at: datetime
+    seconds: float
+    fetches: int = Field(description="Requests made: the target, sitemaps, pages, images")
+    pages: int
+    images: int = Field(description="Images hashed")
+    matches: int = Field(description="Images that matched an entry of a case")
+    sightings: list[int] = Field(description="Sightings this run made or verified, by id")
+    known: int = Field(description="Matches on pages already verified for their case")
+    failures: int
+    capped: bool = Field(description="Stopped at watch_max_fetches or watch_max_seconds")
+    error: str = Field(description="Why the target itself could not be read, or empty")
+    problems: list[str] = Field(description="The first problems with its pages and images")
+
+
+class WatchOut(BaseModel):
+    id: int
+    url: str
+    host: str
+    kind: WatchKind
+    interval_seconds: int
+    enabled: bool
+    created_by: str
+    created_at: datetime
+    next_run_at: datetime
+    last_run_at: datetime | None
+    last_result: WatchRunOut | None
+
+
+class WatchRan(BaseModel):
+    """A run done at once: the target after it, and what the run did."""
+
+    watch: WatchOut
+    run: WatchRunOut
 
 
 class ErrorDetail(BaseModel):

@@ -57,6 +57,7 @@ from unshared.bank.store import (
     ReportStore,
     SightingStore,
     Store,
+    WatchStore,
 )
 from unshared.errors import InvalidInput
 
@@ -104,6 +105,7 @@ __all__ = [
     "SightingStore",
     "Store",
     "SubjectType",
+    "WatchStore",
     "hash_pin",
     "new_pin",
     "normalise_case_number",

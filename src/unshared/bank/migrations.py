@@ -37,7 +37,8 @@ Takedown (step 5, ``docs/takedown.md``):
 - ``contacts``: a host's abuse email, set by an operator.
 - ``notices``: a notice about one sighting under one legal regime, its state and clock.
 - ``jobs``: scheduled work (a clock's re-check, a watch target's run), leased so each runs once.
-- ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule.
+- ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule, with when
+  each runs next and what its last run found.
 
 Categories (step 6, ``docs/bank.md``):
 
@@ -505,15 +506,19 @@ def _takedown_tables(dialect: Dialect) -> tuple[str, ...]:
             UNIQUE (kind, subject_id, due_at)
         )""",
         "CREATE INDEX jobs_due ON jobs (due_at) WHERE done_at IS NULL",
+        # ``last_result``: the last run's summary (``WatchRun``), counts and problems in words.
         f"""CREATE TABLE watch_targets (
             id {ident},
             url TEXT NOT NULL UNIQUE CHECK (length(url) BETWEEN 1 AND 2048),
+            host TEXT NOT NULL CHECK (length(host) BETWEEN 1 AND 253),
             kind TEXT NOT NULL CHECK (kind IN {_WATCH_KINDS}),
             interval_seconds INTEGER NOT NULL CHECK (interval_seconds > 0),
+            enabled {flag},
+            created_by TEXT NOT NULL,
+            created_at {time} NOT NULL,
             next_run_at {time} NOT NULL,
             last_run_at {time},
-            enabled {flag},
-            created_at {time} NOT NULL
+            last_result {json}
         )""",
         "CREATE INDEX watch_targets_due ON watch_targets (next_run_at) WHERE enabled",
     )

@@ -396,3 +396,94 @@ class Contact:
     email: str
     set_by: str
     updated_at: datetime
+
+
+#: Watch targets are fetched at most this often, and at least this rarely (seconds).
+MIN_WATCH_INTERVAL = 60
+MAX_WATCH_INTERVAL = 90 * 24 * 3600
+WATCH_KINDS: tuple[WatchKind, ...] = ("page", "sitemap", "feed")
+#: Problems kept with a watch target's last run, at most (the first ones).
+MAX_WATCH_PROBLEMS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class WatchRun:
+    """What one run of a watch target did: what it fetched and hashed, what matched, and the
+    sightings it made. Kept with the target as its last result."""
+
+    started_at: datetime
+    #: Seconds the run took.
+    seconds: float = 0.0
+    #: Requests made: the target, nested sitemaps, pages and images.
+    fetches: int = 0
+    #: Pages looked at (the target itself, for a ``page``).
+    pages: int = 0
+    #: Images hashed.
+    images: int = 0
+    #: Images that matched an entry of a case.
+    matches: int = 0
+    #: Sightings made or verified by this run, by id.
+    sightings: tuple[int, ...] = ()
+    #: Matches on a page already verified for that case: nothing new to record.
+    known: int = 0
+    #: Fetches that failed, were refused or answered an error.
+    failures: int = 0
+    #: Whether the run stopped at ``watch_max_fetches``.
+    capped: bool = False
+    #: Why the target itself could not be read (the run found nothing then), or empty.
+    error: str = ""
+    #: The first few problems with its pages and images, in words.
+    problems: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """As the store keeps it (JSON) and the API and CLI show it."""
+        return {
+            "started_at": self.started_at.isoformat(),
+            "seconds": round(self.seconds, 3),
+            "fetches": self.fetches,
+            "pages": self.pages,
+            "images": self.images,
+            "matches": self.matches,
+            "sightings": list(self.sightings),
+            "known": self.known,
+            "failures": self.failures,
+            "capped": self.capped,
+            "error": self.error,
+            "problems": list(self.problems),
+        }
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> WatchRun:
+        return cls(
+            started_at=datetime.fromisoformat(data["started_at"]),
+            seconds=float(data.get("seconds", 0.0)),
+            fetches=int(data.get("fetches", 0)),
+            pages=int(data.get("pages", 0)),
+            images=int(data.get("images", 0)),
+            matches=int(data.get("matches", 0)),
+            sightings=tuple(int(i) for i in data.get("sightings", ())),
+            known=int(data.get("known", 0)),
+            failures=int(data.get("failures", 0)),
+            capped=bool(data.get("capped", False)),
+            error=str(data.get("error", "")),
+            problems=tuple(str(p) for p in data.get("problems", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WatchTarget:
+    """A page, sitemap or feed the monitor fetches every ``interval_seconds``, matching every
+    image it finds against the banks."""
+
+    id: int
+    url: str
+    host: str
+    kind: WatchKind
+    interval_seconds: int
+    enabled: bool
+    created_by: str
+    created_at: datetime
+    #: When it runs next (its ``watch.run`` job is due then).
+    next_run_at: datetime
+    last_run_at: datetime | None = None
+    last_result: WatchRun | None = None

@@ -40,6 +40,7 @@ from unshared.bank.secrets import is_pin_hash, new_case_number, normalise_case_n
 from unshared.bank.sql import CHUNK, ENTRY, Ledger, Tx, chunks, marks, now
 from unshared.bank.store import Record
 from unshared.bank.takedown import TakedownRecords
+from unshared.bank.watch import WatchRecords
 from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable, UnsharedError
 from unshared.signals import SIGNAL_TYPES, Signal
 
@@ -53,12 +54,12 @@ _BANK = "SELECT id, name, kind, thresholds, created_at FROM banks"
 _HISTORY = "SELECT id, at, actor, action, subject_type, subject_id, detail FROM history"
 
 
-class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
+class SQLStore(TakedownRecords, WatchRecords, JobRecords, PlatformRecords):
     """The bank over a SQL database; see ``unshared.bank.store.Store`` for the contract.
 
     API keys, reports and match counts are in ``PlatformRecords``; sightings, contacts and the
-    evidence log in ``TakedownRecords``; the scheduler's jobs in ``JobRecords``; the plumbing in
-    ``SQLBase``.
+    evidence log in ``TakedownRecords``; the monitor's watch targets in ``WatchRecords``; the
+    scheduler's jobs in ``JobRecords``; the plumbing in ``SQLBase``.
     """
 
     # -- schema ------------------------------------------------------------------------------

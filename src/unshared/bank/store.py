@@ -7,6 +7,7 @@
 - ``HistoryReader``: the append-only history.
 - ``SightingStore``: where copies of a case's images were seen, and each check of them.
 - ``ContactStore``: hosts' abuse contacts. ``EvidenceReader``: each case's evidence log.
+- ``WatchStore``: the monitor's watch targets, when each runs next and what its last run found.
 - ``JobStore`` (``unshared.takedown.schedule``): the scheduler's jobs, leased.
 - ``Store``: all of them, and the store itself (its id, its schema, closing it).
 
@@ -17,6 +18,7 @@ holds both to the same contract.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -43,6 +45,9 @@ from unshared.bank.models import (
     ReviewItem,
     Sighting,
     SightingStatus,
+    WatchKind,
+    WatchRun,
+    WatchTarget,
 )
 from unshared.signals import Signal
 from unshared.takedown.schedule import JobStore
@@ -420,6 +425,56 @@ class EvidenceWriter(Protocol):
         ...
 
 
+class WatchStore(Protocol):
+    """The pages, sitemaps and feeds the monitor fetches on a schedule (``takedown.monitor``).
+    Adding, enabling, disabling and removing one is in the history (subject ``watch``)."""
+
+    def add_watch(
+        self,
+        url: str,
+        host: str,
+        kind: WatchKind,
+        interval_seconds: int,
+        *,
+        next_run_at: datetime,
+        actor: str,
+    ) -> WatchTarget:
+        """A new, enabled target first due at ``next_run_at``. ``Conflict`` if ``url`` is
+        watched already; ``InvalidInput`` for an unknown kind, or an interval outside
+        ``MIN_WATCH_INTERVAL`` to ``MAX_WATCH_INTERVAL``."""
+        ...
+
+    def get_watch(self, watch_id: int) -> WatchTarget:
+        """One target; ``NotFound`` if there is none."""
+        ...
+
+    def watches(self, *, enabled: bool | None = None) -> list[WatchTarget]:
+        """Targets in the order they were added; ``enabled`` None means all."""
+        ...
+
+    def set_watch_enabled(
+        self,
+        watch_id: int,
+        enabled: bool,
+        *,
+        next_run_at: datetime | None = None,
+        actor: str,
+    ) -> WatchTarget:
+        """Enable or disable a target (and move its next run, when given); ``NotFound``."""
+        ...
+
+    def remove_watch(self, watch_id: int, *, actor: str) -> None:
+        """Forget a target (its sightings stay); ``NotFound`` if there is none."""
+        ...
+
+    def record_watch_run(
+        self, watch_id: int, result: WatchRun, next_run_at: datetime
+    ) -> WatchTarget:
+        """Keep a run's result as the target's last (``last_run_at`` is its ``started_at``) and
+        when it runs next; ``NotFound`` if the target was removed meanwhile."""
+        ...
+
+
 class Store(
     EntryReader,
     BankWriter,
@@ -432,6 +487,7 @@ class Store(
     ContactStore,
     EvidenceReader,
     EvidenceWriter,
+    WatchStore,
     JobStore,
     Protocol,
 ):

@@ -64,7 +64,7 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, coercion, evidence, hash, remote, serve, sightings
+    from unshared.cli import bank, coercion, evidence, hash, remote, serve, sightings, watch
 
     coercion.install()
     hash.register(app)
@@ -73,6 +73,7 @@ def _register() -> None:
     serve.register(app)
     sightings.register(app)
     evidence.register(app)
+    watch.register(app)
 
 
 _register()
