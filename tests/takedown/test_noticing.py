@@ -439,3 +439,30 @@ def test_smtp_down_leaves_an_authorised_notice_for_the_operator(
         left = app.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
         assert (left.state, left.authorised, left.notifier) == ("draft", True, PERSON)
         assert app.run_due_jobs() == []
+
+
+def test_a_minors_case_gets_a_minors_notice_that_asks_for_no_name_or_email(
+    store_url: str,
+    tmp_path: Path,
+    site: Site,
+    smtp: tuple[Inbox, int],
+    photo_and_copy: tuple[bytes, bytes],
+) -> None:
+    """The DSA needs no notifier's name or email for child sexual abuse material (Art. 16(2)(c)),
+    so a minor's notice has no blanks for them, and says the person depicted is a minor."""
+    _, port = smtp
+    photo, copy = photo_and_copy
+    url = site.put("/m/1.jpg", Page(body=copy, headers={"Content-Type": "image/jpeg"}))
+    with service(store_url, tmp_path / "m", FakeClock(), port, notice_regime="eu_dsa_16") as app:
+        signals, _, _ = hash_data(photo, Limits(), 0, False, Views())
+        minor = Cases(app.store).create([list(signals.signals())], minor=True).case
+        adult = new_case(app, photo)
+        for case in (minor, adult):
+            assert app.takedown.report(case, url, reported_by="person", actor="person")
+        [for_minor] = app.takedown.notices.list(case=minor)
+        [for_adult] = app.takedown.notices.list(case=adult)
+        assert (for_minor.minor, for_adult.minor) == (True, False)
+        minor_text = app.takedown.notices.download(minor, for_minor.id).text
+        adult_text = app.takedown.notices.download(adult, for_adult.id).text
+    assert "minor" in minor_text and "(your email address)" not in minor_text
+    assert "(your email address)" in adult_text

@@ -19,6 +19,7 @@ from unshared.bank.models import (
     MIN_WATCH_INTERVAL,
     Bank,
     BankKind,
+    Category,
     Delivery,
     FetchOutcome,
     KeyRole,
@@ -84,8 +85,22 @@ class PersonLimits(BaseModel):
     max_images_per_call: int = Field(description="Most images one call may carry")
 
 
+#: What every ``category`` field says, in the OpenAPI schema.
+CATEGORY = (
+    "minor: the person in the image is under 18, or was when it was taken; for a platform, child"
+    " sexual abuse material, with its own duty to report (in the US, to NCMEC). null: none"
+)
+
+
 class NewCase(Strict):
     images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
+    minor: bool = Field(
+        default=False,
+        strict=True,  # true or false: never "yes", 1 or "on" taken as a yes
+        description="The person in the photos is under 18, or was when they were taken."
+        " Optional; the one thing asked about them. Platforms then treat the hashes as child"
+        " sexual abuse material",
+    )
 
 
 class Pin(Strict):
@@ -101,6 +116,7 @@ class CaseCreated(BaseModel):
     pin: str = Field(description="Shown once, never again: it is stored only as a slow hash")
     status: str
     hashes: int
+    minor: bool = Field(description="The case is a minor's")
 
 
 class CaseHash(BaseModel):
@@ -121,6 +137,7 @@ class CaseStatus(BaseModel):
     status: str
     created_at: datetime
     withdrawn_at: datetime | None
+    minor: bool = Field(description="The case is a minor's: its hashes carry that to platforms")
     hashes: list[CaseHash]
     reports: list[CaseReport]
 
@@ -157,6 +174,7 @@ class MatchOut(BaseModel):
     signal: str
     distance: int
     variant: str
+    category: Category | None = Field(description=CATEGORY)
     metadata: dict[str, Any]
 
 
@@ -180,6 +198,7 @@ class ChangeOut(BaseModel):
     value: str
     status: str
     at: datetime
+    category: Category | None = Field(description=CATEGORY)
     bank_kind: str = Field(description="ncii, allow or protect: an allow bank overrules matches")
     bank_thresholds: dict[str, int]
 
@@ -278,6 +297,7 @@ class SightingOut(BaseModel):
     entry: int | None
     distance: int | None
     checked_at: datetime | None
+    category: Category | None = Field(description=f"The case's category. {CATEGORY}")
     fetch: FetchOut | None = Field(description="The latest verification")
 
 
@@ -412,6 +432,7 @@ class EntryOut(BaseModel):
     status: str
     source: str
     added_at: datetime
+    category: Category | None = Field(description=CATEGORY)
     metadata: dict[str, Any]
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from unshared.bank.models import (
     BANK_KINDS,
+    CATEGORIES,
     ENTRY_STATUSES,
     KEY_ROLES,
     REPORT_OUTCOMES,
@@ -26,6 +27,7 @@ from unshared.bank.models import (
     Case,
     CaseRequest,
     CaseStatus,
+    Category,
     Change,
     ChangeOp,
     Entry,
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BANK_KINDS",
+    "CATEGORIES",
     "ENTRY_STATUSES",
     "KEY_ROLES",
     "REPORT_OUTCOMES",
@@ -77,6 +80,7 @@ __all__ = [
     "CaseRequest",
     "CaseStatus",
     "CaseStore",
+    "Category",
     "Change",
     "ChangeOp",
     "ContactStore",

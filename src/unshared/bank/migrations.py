@@ -41,6 +41,13 @@ Takedown (step 5, ``docs/takedown.md``):
 - ``jobs``: scheduled work (a clock's re-check, a watch target's run), leased so each runs once.
 - ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule, with when
   each runs next and what its last run found.
+
+Categories (step 6, ``docs/bank.md``):
+
+- ``cases.minor``: the person said they are under 18, or were when the photos were taken; the
+  one answer kept about them (never an age or a birth date).
+- ``entries.category``: ``minor`` on each entry of a minor's case (and on a platform's synced
+  copy of one, which has no case), ``NULL`` otherwise; fixed when the entry is added.
 """
 
 from __future__ import annotations
@@ -542,11 +549,32 @@ TAKEDOWN = Migration(
 )
 
 
+_CATEGORIES_6 = "('minor')"
+
+CATEGORIES = Migration(
+    6,
+    "a minor's case, and the category its entries carry in the feed, matches and exports",
+    sqlite=(
+        "ALTER TABLE cases ADD COLUMN minor INTEGER NOT NULL DEFAULT 0 CHECK (minor IN (0, 1))",
+        f"ALTER TABLE entries ADD COLUMN category TEXT CHECK (category IN {_CATEGORIES_6})",
+    ),
+    postgres=(
+        # A constant default: PostgreSQL adds the column without rewriting the table.
+        "ALTER TABLE cases ADD COLUMN minor BOOLEAN NOT NULL DEFAULT FALSE",
+        # NOT VALID: every row there is NULL, so checking them would only hold the table's lock
+        # through a scan of millions of entries; every row written from now on is checked.
+        f"""ALTER TABLE entries ADD COLUMN category TEXT,
+            ADD CONSTRAINT entries_category_check CHECK (category IN {_CATEGORIES_6}) NOT VALID""",
+    ),
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL,
     PLATFORMS,
     CASE_REQUESTS,
     MATCH_PLATFORMS,
     TAKEDOWN,
+    CATEGORIES,
 )
 LATEST = MIGRATIONS[-1].version

@@ -20,6 +20,7 @@ ChangeOp = Literal["add", "withdraw", "disable", "quarantine", "enable"]
 SubjectType = Literal["bank", "case", "entry", "key", "sighting", "notice", "contact", "watch"]
 KeyRole = Literal["platform", "admin"]
 ReportOutcome = Literal["removed", "blocked", "queued", "not_ncii", "duplicate", "not_found"]
+Category = Literal["minor"]
 
 #: ``ncii``: hashes of intimate images shared without consent; a match means take it down.
 #: ``allow``: known-innocent content (memes, stock photos) that must never match.
@@ -54,6 +55,13 @@ REPORT_OUTCOMES: tuple[ReportOutcome, ...] = (
     "duplicate",
     "not_found",
 )
+
+#: What an entry is, beyond its bank's kind, when a platform must treat it differently; ``None``
+#: for most. ``minor``: the person in the image is under 18, or was when it was taken, as they
+#: said when they made their case (``Case.minor``). For a platform such an image is child sexual
+#: abuse material, with duties of its own (in the US, a report to NCMEC's CyberTipline). Every
+#: entry of a minor's case carries it, in the feed, in matches, exports and copies made by sync.
+CATEGORIES: tuple[Category, ...] = ("minor",)
 
 #: Longest texts the bank keeps, in characters: a report's note, a status change's reason, a key's
 #: name. The API's schemas take them from here, so the published limits are the real ones.
@@ -100,6 +108,14 @@ class Case:
     status: CaseStatus
     created_at: datetime
     withdrawn_at: datetime | None
+    #: The person said they are under 18, or were when the photos were taken: the one answer
+    #: kept about them (never an age or a birth date). Its entries carry the ``minor`` category.
+    minor: bool = False
+
+    @property
+    def category(self) -> Category | None:
+        """The category this case's entries carry."""
+        return "minor" if self.minor else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +165,9 @@ class Entry:
     added_at: datetime
     #: Free JSON given when the entry was added and returned with every match on it.
     metadata: dict[str, Any] = field(hash=False)
+    #: ``minor`` for an entry of a minor's case (see ``CATEGORIES``), else ``None``. Fixed when
+    #: the entry is added, like the rest.
+    category: Category | None = None
 
     @property
     def signal(self) -> Signal:
@@ -170,6 +189,8 @@ class Change:
     status: EntryStatus
     case_id: int | None
     at: datetime
+    #: The entry's category (``CATEGORIES``), on every change of it: ``minor`` or ``None``.
+    category: Category | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +364,9 @@ class Sighting:
     entry_id: int | None
     distance: int | None
     checked_at: datetime | None
+    #: The case's category (``CATEGORIES``): ``minor`` for a minor's case, so whoever acts on
+    #: the sighting knows; read from the case, never kept with the sighting.
+    category: Category | None = None
 
 
 @dataclass(frozen=True, slots=True)

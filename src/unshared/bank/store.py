@@ -29,6 +29,7 @@ from unshared.bank.models import (
     BankKind,
     Case,
     CaseRequest,
+    Category,
     Change,
     Contact,
     Delivery,
@@ -144,8 +145,10 @@ class EntryWriter(Protocol):
         source: str = "",
         metadata: Mapping[str, Any] | None = None,
         actor: str = "system",
+        category: Category | None = None,
     ) -> list[Entry]:
-        """Add ``signals`` to ``bank`` in one transaction, one entry each, all with ``metadata``.
+        """Add ``signals`` to ``bank`` in one transaction, one entry each, all with ``metadata``
+        and ``category``; every entry of a minor's case is ``minor`` whatever ``category`` says.
 
         A signal already in the bank for the same case (or for no case, if ``case_id`` is ``None``)
         and not withdrawn is not added again: the existing entry comes back in its place, with its
@@ -162,6 +165,7 @@ class EntryWriter(Protocol):
         case_id: int | None = None,
         source: str = "",
         actor: str = "system",
+        category: Category | None = None,
     ) -> list[Entry]:
         """``add_entries`` with metadata of its own for each signal."""
         ...
@@ -174,8 +178,10 @@ class EntryWriter(Protocol):
         source: str = "",
         actor: str = "system",
         batch_size: int = 1000,
+        category: Category | None = None,
     ) -> ImportSummary:
-        """Stream ``records`` into ``bank``, one transaction per ``batch_size`` records.
+        """Stream ``records`` into ``bank``, one transaction per ``batch_size`` records, each
+        entry with ``category``.
 
         A failure keeps the batches before it; importing the same file again is safe, because
         records already in the bank (and not withdrawn) are not added twice.
@@ -196,8 +202,10 @@ class EntryWriter(Protocol):
 class CaseStore(Protocol):
     """A person's cases: made (with their entries), found by number, withdrawn."""
 
-    def create_case(self, pin_hash: str, actor: str = "person") -> Case:
+    def create_case(self, pin_hash: str, actor: str = "person", *, minor: bool = False) -> Case:
         """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``.
+        ``minor``: the person is under 18, or was when the photos were taken (``Case.minor``);
+        history ``case.create`` records it.
 
         A person's case is made with ``create_case_with_entries``, so that it is never seen
         without its hashes nor its hashes without it."""
@@ -212,16 +220,19 @@ class CaseStore(Protocol):
         source: str = "",
         actor: str = "person",
         request: CaseRequest | None = None,
+        minor: bool = False,
     ) -> NewCase:
         """A new active case holding ``signals`` in ``bank``, all in ONE transaction with their
         feed changes and history: a failure anywhere (an unknown bank, a crash) leaves no case and
-        no entry. Entries are one per signal, in order, as ``add_entries`` gives them.
+        no entry. Entries are one per signal, in order, as ``add_entries`` gives them; a
+        ``minor`` case's are all ``minor`` (see ``create_case``).
 
         ``request`` (see ``bank.retries``) is kept with the case. If a case was already made
         with its ``key_hash``, nothing is added: that case comes back with ``replayed=True``,
         its entries for ``signals`` and the request kept the first time; ``Conflict`` if that
-        one's ``request_hash`` differs. Each call first forgets the sealed PINs whose
-        ``expires_at`` has passed (the hashes stay, so a key is never used for a second case).
+        one's ``request_hash`` differs, or the case's ``minor`` does. Each call first forgets
+        the sealed PINs whose ``expires_at`` has passed (the hashes stay, so a key is never
+        used for a second case).
         """
         ...
 

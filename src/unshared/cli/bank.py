@@ -240,7 +240,10 @@ def match_command(
 
 def _verdict_cells(verdict: Verdict) -> tuple[str, str]:
     state = "MATCH" if verdict.matched else "overruled" if verdict.suppressed else "-"
-    found = ", ".join(f"{m.bank}#{m.entry} {m.signal} d={m.distance}" for m in verdict.matches)
+    found = ", ".join(
+        f"{m.bank}#{m.entry} {m.signal} d={m.distance}" + (f" ({m.category})" if m.category else "")
+        for m in verdict.matches
+    )
     return state, found
 
 

@@ -435,7 +435,8 @@ def _contact(facts: NoticeFacts, key: str, heading: str, source: str) -> Section
                 "The person depicted, who gave these details for this notice only: "
                 + ", ".join(p for p in given if p)
             )
-    elif facts.blanks:
+    elif facts.blanks and not (facts.minor and facts.regime is not Regime.US_TAKE_IT_DOWN):
+        # Blanks for the details the law asks for: a minor's DSA or UK notice asks for none.
         person = notifier.person
         lines.append("The person depicted.")
         lines.append(f"Name: {person.name.strip() or _BLANK + ' (your full name)'}")

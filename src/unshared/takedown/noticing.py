@@ -119,7 +119,8 @@ class Notices:
         minor: bool = False,
     ) -> Notice:
         """A draft notice about a verified sighting. ``delivery`` by default: by email when the
-        host's abuse contact is known (or ``recipient`` is given), else a download."""
+        host's abuse contact is known (or ``recipient`` is given), else a download. A minor's
+        case makes a minor's notice whatever ``minor`` says."""
         chosen = self.default_regime() if regime is None else regime_of(regime)
         sighting = self.store.get_sighting(sighting_id)
         to = recipient.strip() or self._contact(sighting.host)
@@ -128,7 +129,7 @@ class Notices:
             chosen.value,
             delivery or ("email" if to else "download"),
             recipient=to,
-            minor=minor,
+            minor=minor or sighting.category == "minor",
             actor=actor,
             at=self.clock(),
         )
@@ -154,6 +155,7 @@ class Notices:
                     self.default_regime().value,
                     "email" if to else "download",
                     recipient=to,
+                    minor=sighting.category == "minor",
                     actor=actor,
                     at=self.clock(),
                     unless_open=True,
