@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,15 +102,13 @@ class _Recorder:
         )
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """The service and its page, served by uvicorn on a free port of 127.0.0.1."""
-    home = tmp_path_factory.mktemp("home")
+@contextmanager
+def serve(home: Path, **settings: Any) -> Iterator[LiveServer]:
+    """The service and its page, served by uvicorn on a free port of 127.0.0.1, with
+    ``settings`` over the tests' defaults, until the block ends."""
     # Generous limits: the tests open several cases and check them often, from one address.
-    settings = Settings.load(
-        env={}, home=home, case_creations_per_hour=1000, pin_attempts_per_hour=1000
-    )
-    app = create_app(settings)
+    defaults: dict[str, Any] = {"case_creations_per_hour": 1000, "pin_attempts_per_hour": 1000}
+    app = create_app(Settings.load(env={}, home=home, **(defaults | settings)))
     seen: list[Seen] = []
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -129,6 +128,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         server.should_exit = True
         thread.join(timeout=20)
         sock.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The service and its page on 127.0.0.1, over SQLite in a temporary folder."""
+    with serve(tmp_path_factory.mktemp("home")) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
