@@ -293,7 +293,7 @@ def test_a_refused_link_is_explained(
     expect(detail).to_have_text("")  # typing clears the old complaint
     page.click("#link-submit")
     expect(error).to_have_text(
-        "Only web addresses that start with http:// or https:// can be checked."
+        "Only web addresses (those that start with http:// or https://) can be checked."
     )
     # Nothing refused was kept.
     assert listed(live_server, case) == []

@@ -218,7 +218,7 @@ const en = {
   "links.formTitle": "Report a link",
   "links.urlLabel": "Address of the copy",
   "links.urlHint":
-    "Copy it from your browser's address bar: it starts with https://. Only this address is sent.",
+    "Copy it from your browser's address bar (it starts with https://). Only this address is sent.",
   "links.submit": "Check this link",
   "links.checking": "Checking the link…",
   "links.result.verified":
@@ -232,7 +232,7 @@ const en = {
   "links.error.empty": "Paste the address of the copy.",
   "links.error.not_a_url":
     "That doesn't look like a web address. Copy it from your browser's address bar.",
-  "links.error.scheme": "Only web addresses that start with http:// or https:// can be checked.",
+  "links.error.scheme": "Only web addresses (those that start with http:// or https://) can be checked.",
   "links.error.address":
     "That address leads into a private network, not to a public website, so it can't be checked.",
   "links.error.too_long": "That address is too long to check.",
@@ -560,7 +560,7 @@ const es = {
   "links.formTitle": "Enviar un enlace",
   "links.urlLabel": "Dirección de la copia",
   "links.urlHint":
-    "Cópiala de la barra de direcciones del navegador: empieza por https://. Solo se envía esta dirección.",
+    "Cópiala de la barra de direcciones del navegador (empieza por https://). Solo se envía esta dirección.",
   "links.submit": "Comprobar este enlace",
   "links.checking": "Comprobando el enlace…",
   "links.result.verified":
@@ -574,7 +574,7 @@ const es = {
   "links.error.empty": "Pega la dirección de la copia.",
   "links.error.not_a_url":
     "Eso no parece una dirección web. Cópiala de la barra de direcciones del navegador.",
-  "links.error.scheme": "Solo se pueden comprobar direcciones que empiezan por http:// o https://.",
+  "links.error.scheme": "Solo se pueden comprobar direcciones web (las que empiezan por http:// o https://).",
   "links.error.address":
     "Esa dirección lleva a una red privada, no a una web pública, así que no se puede comprobar.",
   "links.error.too_long": "Esa dirección es demasiado larga para comprobarla.",
