@@ -618,7 +618,10 @@ def test_every_string_the_takedown_part_names_exists(
         ],
         "links.result.": ["reported", "verified", "not_matching", "unreachable", "removed"],
         "links.error.": ["not_a_url", "scheme", "address", "too_long", "userinfo", "refused"],
-        "notices.state.": ["draft", "sent", "acknowledged", "removed", "overdue", "withdrawn"],
+        "notices.state.": [
+            *("draft", "sent", "acknowledged", "removed", "overdue", "withdrawn"),
+            *("due", "authorised", "other"),
+        ],
         "notices.format.": ["pdf", "html", "text"],
         "regime.": ["us_take_it_down", "eu_dsa_16", "uk_osa", "other"],
         "authorise.": ["name", "email", "signature", "phone", "address"],

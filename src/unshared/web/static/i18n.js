@@ -257,6 +257,7 @@ const en = {
   "notices.state.draft":
     "Ready, not sent. Download it to send it yourself, or ask us to send it for you.",
   "notices.state.sent": "Sent. The website must act before the deadline.",
+  "notices.state.authorised": "You asked us to send it for you: we will send it soon.",
   "notices.state.acknowledged": "The website has said it received the notice.",
   "notices.state.removed": "Done: the copy was taken down.",
   "notices.state.overdue":
@@ -602,6 +603,7 @@ const es = {
   "notices.state.draft":
     "Listo, sin enviar. Descárgalo para enviarlo tú, o pídenos que lo enviemos por ti.",
   "notices.state.sent": "Enviado. La web debe actuar antes de que venza el plazo.",
+  "notices.state.authorised": "Nos pediste que lo enviáramos por ti: lo enviaremos pronto.",
   "notices.state.acknowledged": "La web ha confirmado que recibió el aviso.",
   "notices.state.removed": "Hecho: la copia se retiró.",
   "notices.state.overdue":

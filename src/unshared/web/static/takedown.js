@@ -92,9 +92,11 @@ function choice(text, values, prefix, ctx) {
 
 // --- links ------------------------------------------------------------------------------------
 
+/** The link's status, if it is one this page knows, else "other". */
+const known = (sighting) => (SIGHTING_STATUSES.has(sighting.status) ? sighting.status : "other");
+
 /** What the latest check of a link found, in words. */
-export const sightingWords = (sighting, ctx) =>
-  ctx.t(`links.status.${SIGHTING_STATUSES.has(sighting.status) ? sighting.status : "other"}`);
+export const sightingWords = (sighting, ctx) => ctx.t(`links.status.${known(sighting)}`);
 
 /**
  * The case's links, newest first as the service lists them.
@@ -107,7 +109,7 @@ export function renderLinks(sightings, notices, ctx, actions) {
     const error = el("p", { class: "error", role: "alert" });
     const item = card(
       ctx.t("links.heading", { host: s.host || ctx.t("links.unknownHost") }),
-      el("p", { class: `verdict ${s.status}` }, sightingWords(s, ctx)),
+      el("p", { class: `verdict ${known(s)}` }, sightingWords(s, ctx)),
       facts([
         [ctx.t("links.url"), address(s.url)],
         [ctx.t("links.reported"), when(s.reported_at, ctx)],
@@ -155,6 +157,7 @@ export const resultWords = (sighting, ctx) =>
  * again is said as such: the service decides removed or overdue when it fetches the link. */
 function stateWords(notice, ctx) {
   if (notice.state !== "overdue" && isOverdue(notice, ctx.now)) return ctx.t("notices.state.due");
+  if (notice.state === "draft" && notice.authorised) return ctx.t("notices.state.authorised");
   return ctx.t(`notices.state.${NOTICE_STATES.has(notice.state) ? notice.state : "other"}`);
 }
 
