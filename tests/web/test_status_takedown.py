@@ -523,9 +523,8 @@ def test_a_server_without_the_notices_api_says_so(
     """An older server answers 404 for the notices: the page says notices are not there yet,
     and offers none, while links work as ever."""
     home = tmp_path_factory.mktemp("older")
-    with serve(home, fetch_allow_networks="127.0.0.1/32") as older:
-        routes = older.app.router.routes
-        routes[:] = [r for r in routes if "/notices" not in str(getattr(r, "path", ""))]
+    without = r"^/v1/cases/[^/]+/notices(/|$)"
+    with serve(home, without, fetch_allow_networks="127.0.0.1/32") as older:
         case = photo_case(older, copies)
         made = httpx.post(
             f"{older.url}/v1/cases/{case.number}/sightings",
