@@ -637,3 +637,93 @@ def test_every_string_the_takedown_part_names_exists(
         sorted(keys),
     )
     assert missing == []
+
+
+def test_a_notice_is_downloaded_authorised_withdrawn_and_drafted_through_the_api(
+    visit: Callable[..., TakedownVisit], live_server: LiveServer, copies: Copies
+) -> None:
+    """The notices API for real: it must be on the server (until then the page says notices are
+    not available there, and this test fails at its first notice)."""
+    case = photo_case(live_server, copies)
+    page = visit().page
+    open_case(page, case)
+    page.fill("#link-url", copies.copy)
+    page.click("#link-submit")
+    expect(page.locator("#link-result")).to_contain_text("it has a copy of one of your photos")
+
+    def notices() -> list[dict[str, Any]]:
+        answer = httpx.get(
+            f"{live_server.url}/v1/cases/{case.number}/notices", headers={"X-Case-PIN": case.pin}
+        )
+        assert answer.status_code == 200, answer.text
+        result: list[dict[str, Any]] = answer.json()
+        return result
+
+    # The service drafts a notice for a verified copy, and the page shows it.
+    cards = page.locator("#notices article")
+    expect(cards).to_have_count(1)
+    [drafted] = notices()
+    assert (drafted["state"], drafted["authorised"], drafted["url"]) == (
+        "draft",
+        False,
+        copies.copy,
+    )
+    card = page.locator(f'#notices article[data-notice="{drafted["id"]}"]')
+    expect(card.locator(".clock")).to_have_text("Not sent yet, so no deadline yet")
+    expect(card.locator("code.url")).to_have_text(copies.copy)
+    link = page.locator("#links article").first
+    expect(link).to_contain_text("There is a takedown notice for this link below.")
+    expect(link.get_by_role("button", name="Prepare a takedown notice")).to_have_count(0)
+
+    # A copy to send oneself, saved from the page under the service's file name.
+    card.get_by_label("File type").select_option("text")
+    with page.expect_download() as download:
+        card.get_by_role("button", name="Download the notice").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert copies.copy in saved
+    name = download.value.suggested_filename
+    assert name.endswith(".txt")
+    expect(page.locator("#notices-message")).to_have_text(
+        f"The notice was saved on this device as {name}."
+    )
+
+    # Handed to the operator, with the details the law asks for.
+    card.get_by_role("button", name="Ask us to send it for me").click()
+    form = card.locator("form.authorise")
+    form.get_by_label("Full name").fill("Lucía Fernández")
+    form.get_by_label("Email address").fill("lucia@example.org")
+    form.get_by_label("Signature", exact=True).fill("Lucía Fernández")
+    form.get_by_label(re.compile("^I believe in good faith")).check()
+    form.get_by_role("button", name="Send the notice for me").click()
+    expect(page.locator("#notices-message")).to_have_text(
+        "Thank you. We will send the notice and keep track of its deadline."
+    )
+    [authorised] = notices()
+    assert authorised["authorised"] is True
+    # The notice as the API lists it never holds the person's details.
+    assert "Lucía" not in json.dumps(authorised) and "lucia@" not in json.dumps(authorised)
+    if authorised["state"] == "draft":  # no mail server here: left for the operator to send
+        expect(card.locator(".notice-state")).to_have_text(
+            "You asked us to send it for you: we will send it soon."
+        )
+    expect(card.get_by_role("button", name="Ask us to send it for me")).to_have_count(0)
+
+    card.get_by_role("button", name="Withdraw this notice").click()
+    card.get_by_role("button", name="Yes, withdraw the notice").click()
+    expect(page.locator("#notices-message")).to_have_text("The notice was withdrawn.")
+    expect(card.locator(".notice-state")).to_have_text("Withdrawn. Nothing more will be sent.")
+    expect(card.locator(".clock")).to_have_text(re.compile(r"^Closed \d"))
+    assert [n["state"] for n in notices()] == ["withdrawn"]
+
+    # With no notice open, the link offers a new one, under the law the person chooses.
+    link.get_by_label("Under which law").select_option("eu_dsa_16")
+    link.get_by_role("button", name="Prepare a takedown notice").click()
+    expect(page.locator("#notices-message")).to_have_text(
+        "The notice is ready: you'll find it under Takedown notices."
+    )
+    expect(cards).to_have_count(2)
+    [new] = [n for n in notices() if n["state"] == "draft"]
+    assert new["regime"] == "eu_dsa_16" and new["sighting_id"] == drafted["sighting_id"]
+    fresh = page.locator(f'#notices article[data-notice="{new["id"]}"]')
+    expect(fresh.locator("h3")).to_be_focused()
+    expect(fresh).to_contain_text("LawEuropean Union: Digital Services Act, Article 16")
