@@ -51,6 +51,8 @@ expect.set_options(timeout=TIMEOUT_MS)
 MAX_PDQ_BITS = 4
 #: No request body of these tests comes near this: a few images' hashes are under 1 KB.
 MAX_BODY_BYTES = 4096
+#: Where the quick exit leaves for; the tests answer for it themselves, so nothing goes out.
+NEUTRAL_PAGE = "https://www.google.com/"
 HEX = {"pdq": r"[0-9a-f]{64}", "md5": r"[0-9a-f]{32}", "sha256": r"[0-9a-f]{64}"}
 #: What images start with, raw and in base64: none of it may ever be in a request.
 IMAGE_MARKS = (
@@ -99,7 +101,9 @@ def assert_only_hashes(body: bytes, where: str) -> None:
     for mark in IMAGE_MARKS:
         assert mark not in body, f"{where}: the body holds {mark!r}"
     document = json.loads(body)
-    assert set(document) <= {"images", "pin"}, where
+    assert set(document) <= {"images", "pin", "minor"}, where
+    # The one answer about the person, and only ever a yes or no.
+    assert document.get("minor", False) in (True, False), where
     if "pin" in document:
         assert re.fullmatch(r"[A-Z0-9-]{1,32}", document["pin"]), where
     for image in document.get("images", []):
@@ -613,6 +617,9 @@ def test_the_page_has_no_inline_code_and_no_outside_address() -> None:
     for path in STATIC.iterdir():
         text = path.read_text(encoding="utf-8")
         addresses = re.findall(r"https?://[^\s\"')]+", text)
+        # The quick exit's neutral page is gone to, never loaded into this one.
+        if path.name == "app.js":
+            addresses = [a for a in addresses if a != NEUTRAL_PAGE]
         assert addresses == [] or path.name == "icon.svg", f"{path.name}: {addresses}"
 
 
@@ -715,3 +722,116 @@ def test_the_page_decides_by_the_services_own_limits(
         assert sent == [{"md5": chelsea.md5.hex, "sha256": chelsea.sha256.hex}]
     finally:
         state.settings = settings
+
+
+# --- a minor's case, the quick exit, a phone full of photos -----------------------------------
+
+
+def test_a_minors_case_reaches_platforms_as_one(
+    visit: Callable[..., Visit], live_server: LiveServer, photos: Photos
+) -> None:
+    """One optional question; a yes points to help and marks every hash of the case ``minor``."""
+    page = visit().page
+    choose(page, [photos.chelsea])
+    expect(page.locator("#minor-help")).to_be_hidden()
+    assert json.loads(page.locator("#preview").text_content() or "")["minor"] is False
+    page.check("#minor-yes")
+    expect(page.locator("#minor-help")).to_be_visible()
+    expect(page.locator("#minor-help")).to_contain_text("takeitdown.ncmec.org")
+    expect(page.locator("#minor-help")).to_contain_text("Childline")
+    assert page.locator("#minor-help a").count() == 0  # text to read, nothing fetched
+    assert json.loads(page.locator("#preview").text_content() or "")["minor"] is True
+    shoot(page, "19-minor.png")
+    page.click("#send")
+    expect(page.locator("#created-heading")).to_be_visible()
+    number = page.locator("#new-case").text_content() or ""
+    case = live_server.store.get_case(number)
+    assert case.minor is True
+    entries = live_server.store.entries(case_id=case.id, status=None)
+    assert entries and {e.category for e in entries} == {"minor"}
+    # The next case starts with no answer again.
+    page.check("#saved")
+    page.click("#continue")
+    page.click("#close")
+    choose(page, [photos.coffee])
+    expect(page.locator("#minor-yes")).not_to_be_checked()
+
+
+def test_a_case_answered_no_is_not_a_minors(
+    visit: Callable[..., Visit], live_server: LiveServer, photos: Photos
+) -> None:
+    page = visit(locale="es-ES").page
+    choose(page, [photos.coffee])
+    expect(page.locator(".minor legend")).to_contain_text("menor de 18")
+    page.check("#minor-no")
+    expect(page.locator("#minor-help")).to_be_hidden()
+    page.click("#send")
+    expect(page.locator("#created-heading")).to_be_visible()
+    case = live_server.store.get_case(page.locator("#new-case").text_content() or "")
+    assert case.minor is False
+    entries = live_server.store.entries(case_id=case.id, status=None)
+    assert {e.category for e in entries} == {None}
+
+
+def neutral_page(page: Page) -> list[str]:
+    """Answer for the neutral page here, so nothing leaves the machine; the URLs asked for."""
+    asked: list[str] = []
+
+    def answer(route: Route) -> None:
+        asked.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<title>Neutral</title>")
+
+    page.route("https://www.google.com/**", answer)
+    return asked
+
+
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_the_quick_exit_leaves_no_trace_in_history(
+    visit: Callable[..., Visit], photos: Photos, how: str
+) -> None:
+    seen = visit()
+    page = seen.page
+    asked = neutral_page(page)
+    choose(page, [photos.chelsea])
+    length = page.evaluate("history.length")
+    expect(page.locator("#quick-exit")).to_be_visible()
+    with page.expect_navigation(url=NEUTRAL_PAGE):
+        if how == "button":
+            page.click("#quick-exit")
+        else:
+            for _ in range(3):
+                page.keyboard.press("Escape")
+    assert asked == [NEUTRAL_PAGE]
+    # Replaced, not pushed: Back does not lead to the page.
+    assert page.evaluate("history.length") == length
+    # The neutral page is the tests' own answer, not the service's: check() skips it.
+    seen.requests[:] = [r for r in seen.requests if r.url != NEUTRAL_PAGE]
+
+
+def test_two_escapes_do_not_leave(visit: Callable[..., Visit]) -> None:
+    page = visit().page
+    asked = neutral_page(page)
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert asked == []
+    expect(page.locator("#pick-heading")).to_be_visible()
+
+
+def test_the_send_button_stays_in_reach_with_thirty_photos_on_a_phone(
+    visit: Callable[..., Visit], tmp_path: Path
+) -> None:
+    files = []
+    for i in range(30):
+        path = tmp_path / f"photo-{i:02}.jpg"
+        photo = sample_photo("chelsea").resize((160 + i, 120 + i))
+        photo.save(path, quality=80)
+        files.append(path)
+    page = visit(width=375, height=812).page
+    choose(page, files)
+    expect(page.locator("#photos .photo.ready")).to_have_count(30, timeout=60_000)
+    page.locator("#photos li").first.scroll_into_view_if_needed()
+    expect(page.locator("#send")).to_be_in_viewport()
+    shoot(page, "20-phone-thirty.png")
+    page.locator("#photos li").nth(15).scroll_into_view_if_needed()
+    expect(page.locator("#send")).to_be_in_viewport()

@@ -101,15 +101,16 @@ export function newCaseKey() {
 /** Pauses before sending a new case again after no answer or a 5xx. */
 const RESEND_AFTER_MS = [500, 1500, 4000];
 
-/** A new case from the images' hashes: `{case, pin, status, hashes}`.
+/** A new case from the images' hashes: `{case, pin, status, hashes, minor}`. `minor`: the
+ * person said they are under 18, or were when the photos were taken.
  *
  * `key` (from `newCaseKey`) goes as the Idempotency-Key. A lost answer (no answer, or a 5xx from
  * the server or a proxy) may hide a case that was made: the request is sent again with the same
  * key, and the server answers with that case and its PIN rather than making a second one. */
-export async function createCase(images, key) {
+export async function createCase(images, key, minor = false) {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await post("/v1/cases", { images }, { "Idempotency-Key": key });
+      return await post("/v1/cases", { images, minor }, { "Idempotency-Key": key });
     } catch (error) {
       const lost = error.code === "network" || error.status >= 500;
       if (!lost || attempt >= RESEND_AFTER_MS.length) throw error;

@@ -23,9 +23,16 @@ const state = {
   created: null, // {number, pin, at} of a case just made, until the person moves on
   pendingCase: null, // {body, key} of a new case sent without an answer yet
   sending: false,
+  leaving: false, // the quick exit is under way: nothing may hold the page
   sightings: null, // the open case's links, once loaded; an ApiError if they could not be
   notices: null, // its notices, once loaded; "missing" on a server without them; or an ApiError
 };
+
+/** Where the quick exit goes: an ordinary page that says nothing about this one. */
+const NEUTRAL_PAGE = "https://www.google.com/";
+/** Escape pressed this many times, each within this long of the last, is a quick exit. */
+const EXIT_PRESSES = 3;
+const EXIT_WITHIN_MS = 1500;
 
 const t = (key, vars) => translate(state.lang, key, vars);
 
@@ -148,8 +155,26 @@ async function busy(button, busyText, errorBox, work, words = explain) {
 function updateSendArea() {
   const images = picker.payload();
   $("send-area").hidden = images.length === 0 || picker.busy;
+  $("send-bar").hidden = $("send-area").hidden;
   $("blur-area").hidden = picker.items.length === 0;
-  $("preview").textContent = JSON.stringify({ images }, null, 2);
+  const preview = state.mode === "new" ? { images, minor: minor() } : { images };
+  $("preview").textContent = JSON.stringify(preview, null, 2);
+}
+
+/** The one answer about the person: under 18 (or was when the photos were taken), or not said. */
+const minor = () => $("minor-yes").checked;
+
+function updateMinor() {
+  $("minor-help").hidden = !minor();
+  updateSendArea();
+}
+
+/** Leave at once for an ordinary page, replacing this one in the history where it can. */
+function quickExit() {
+  state.leaving = true;
+  picker.clear();
+  document.body.hidden = true;
+  window.location.replace(NEUTRAL_PAGE);
 }
 
 async function send() {
@@ -167,11 +192,11 @@ async function send() {
       const first = batches.shift();
       // Sending the same photos again after an error reuses the key: if the lost try made the
       // case, the server hands back that case and its PIN instead of making a second one.
-      const body = JSON.stringify(first);
+      const body = JSON.stringify({ first, minor: minor() });
       if (state.pendingCase?.body !== body) {
         state.pendingCase = { body, key: api.newCaseKey() };
       }
-      const made = await api.createCase(first, state.pendingCase.key);
+      const made = await api.createCase(first, state.pendingCase.key, minor());
       state.pendingCase = null;
       state.session = { number: made.case, pin: made.pin };
       state.created = { number: made.case, pin: made.pin, at: new Date() };
@@ -182,6 +207,8 @@ async function send() {
       state.status = await api.addHashes(state.session.number, state.session.pin, batch);
     }
     picker.clear();
+    for (const answer of document.querySelectorAll("input[name=minor]")) answer.checked = false;
+    $("minor-help").hidden = true;
     if (state.mode === "new") {
       showCreated();
     } else {
@@ -506,6 +533,17 @@ function wire() {
     $("photos").classList.toggle("blurred", blurred);
   });
   $("send").addEventListener("click", send);
+  for (const answer of document.querySelectorAll("input[name=minor]")) {
+    answer.addEventListener("change", updateMinor);
+  }
+  $("quick-exit").addEventListener("click", quickExit);
+  let escapes = [];
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const now = performance.now();
+    escapes = [...escapes.filter((at) => now - at < EXIT_WITHIN_MS), now];
+    if (escapes.length >= EXIT_PRESSES) quickExit();
+  });
   $("go-signin").addEventListener("click", () => show("signin"));
   $("add-back").addEventListener("click", () => {
     picker.clear();
@@ -553,7 +591,7 @@ function wire() {
 
   // Leaving while the PIN is on screen and not yet saved would lose it for good.
   window.addEventListener("beforeunload", (event) => {
-    if (state.view === "created" && !$("saved").checked) {
+    if (state.view === "created" && !$("saved").checked && !state.leaving) {
       event.preventDefault();
       event.returnValue = ""; // what older browsers look for
     }

@@ -76,6 +76,24 @@ const en = {
   "send.previewNote":
     "This is everything that leaves your device: one line of letters and numbers per fingerprint. No photo, no file name, no date, no place.",
 
+  // The one question about the person, optional; and where a young person can get help.
+  "minor.question":
+    "Is the person in these photos under 18, or were they when the photos were taken?",
+  "minor.optional":
+    "You don't have to answer. If you say yes, platforms are told these are images of a child, which they must treat even more seriously. We never ask anything else about you.",
+  "minor.yes": "Yes, under 18",
+  "minor.no": "No",
+  "minor.help":
+    "You are not in trouble, and you did nothing wrong. You can keep going here, and you can also get help.",
+  "minor.takeItDown":
+    "Take It Down, from NCMEC (the US National Center for Missing & Exploited Children), also helps take down images of people under 18, in the same private way: takeitdown.ncmec.org",
+  "minor.local":
+    "To talk to someone: in the UK, Childline on 0800 1111 (childline.org.uk), or Report Remove; in the US, NCMEC on 1-800-843-5678; in Ireland, Childline on 1800 66 66 66. Or talk to an adult you trust.",
+
+  // Leaving at once.
+  "exit.button": "Quick exit",
+  "exit.hint": "or press Esc three times",
+
   // What is and is not shared.
   "how.title": "How it works",
   "how.1": "You choose the photos here. They stay on your device: they are never uploaded.",
@@ -422,6 +440,22 @@ const es = {
   "send.preview": "Ver exactamente qué se envía",
   "send.previewNote":
     "Esto es todo lo que sale de tu dispositivo: una línea de letras y números por huella. Ni fotos, ni nombres de archivo, ni fechas, ni lugares.",
+
+  "minor.question":
+    "¿La persona de estas fotos es menor de 18 años, o lo era cuando se hicieron las fotos?",
+  "minor.optional":
+    "No tienes que responder. Si dices que sí, las plataformas sabrán que son imágenes de un menor, que deben tratar con aún más seriedad. Nunca te preguntamos nada más.",
+  "minor.yes": "Sí, menor de 18",
+  "minor.no": "No",
+  "minor.help":
+    "No estás en problemas y no has hecho nada malo. Puedes seguir aquí y también pedir ayuda.",
+  "minor.takeItDown":
+    "Take It Down, del NCMEC (el Centro Nacional para Niños Desaparecidos y Explotados de EE. UU.), también ayuda a retirar imágenes de menores de 18, de la misma forma privada: takeitdown.ncmec.org",
+  "minor.local":
+    "Para hablar con alguien: en España, la Fundación ANAR en el 900 20 20 10 (anar.org) o INCIBE en el 017; en México, el 911; en EE. UU., el NCMEC en el 1-800-843-5678. O habla con un adulto de confianza.",
+
+  "exit.button": "Salida rápida",
+  "exit.hint": "o pulsa Esc tres veces",
 
   "how.title": "Cómo funciona",
   "how.1": "Eliges las fotos aquí. Se quedan en tu dispositivo: nunca se suben.",
