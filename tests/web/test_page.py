@@ -835,3 +835,25 @@ def test_the_send_button_stays_in_reach_with_thirty_photos_on_a_phone(
     shoot(page, "20-phone-thirty.png")
     page.locator("#photos li").nth(15).scroll_into_view_if_needed()
     expect(page.locator("#send")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(
+    ("locale", "threat", "dont_pay", "line"),
+    [
+        ("en-GB", "Someone is threatening me", "Don't pay", "Revenge Porn Helpline"),
+        ("es-ES", "Alguien me está amenazando", "No pagues", "INCIBE, 017"),
+    ],
+)
+def test_help_says_what_happens_next_and_what_to_do_about_threats(
+    visit: Callable[..., Visit], locale: str, threat: str, dont_pay: str, line: str
+) -> None:
+    page = visit(locale=locale).page
+    help_ = page.locator("#help")
+    expect(help_).to_be_visible()
+    expect(help_.locator("h3")).to_have_count(4)
+    expect(help_.locator(".threat h3")).to_have_text(threat)
+    expect(help_.locator(".threat")).to_contain_text(dont_pay)
+    expect(help_).to_contain_text(line)
+    assert help_.locator("a, img, iframe").count() == 0  # words to read: nothing is loaded
+    if locale == "en-GB":
+        shoot(page, "21-help.png")

@@ -118,6 +118,31 @@ const en = {
   "tech.body":
     "For each photo this page makes three hashes in your browser: PDQ, a perceptual hash (256 bits) that also finds resized or slightly edited copies, and MD5 and SHA-256, which find exact copies of the file. Pictures too plain for PDQ get only MD5 and SHA-256. Only these hashes are sent. The page loads nothing from any other website.",
 
+  // Help and next steps. Addresses are words to read, never links the page loads.
+  "help.title": "Help and next steps",
+  "help.nextTitle": "What happens next",
+  "help.next1":
+    "Straight away: your fingerprints join the list. Platforms that take part fetch new fingerprints regularly, usually within a few hours.",
+  "help.next2":
+    "When a platform finds a matching image, it checks it and removes it under its own rules, usually within a few days. What they report shows on your case page.",
+  "help.next3":
+    "If you find a copy somewhere, add its link to your case: we can ask the site to take it down and show you how long they have to answer.",
+  "help.sitesTitle": "Which sites take part",
+  "help.sites":
+    "Social networks, messaging apps, video and image hosts, and adult sites that have joined. Not every site has: that is why you can also report links one by one.",
+  "help.threatTitle": "Someone is threatening me",
+  "help.threatPay":
+    "Don't pay and don't send anything more. Paying rarely makes it stop, and often brings more demands.",
+  "help.threatEvidence":
+    "Keep the evidence: screenshots of the messages, the account names and links, and the dates.",
+  "help.threatBlock":
+    "Then stop replying and block them. Make a case here so copies can be found if they share the images.",
+  "help.threatReport":
+    "Report it to the police and to the platform where they contacted you; a helpline can help you do it. You are the victim of a crime, and you are not in trouble.",
+  "help.linesTitle": "People who can help",
+  "help.lines":
+    "UK: Revenge Porn Helpline, 0345 6000 459 (revengepornhelpline.org.uk); under 18, Childline, 0800 1111. US: Cyber Civil Rights Initiative, 844 878 2274 (cybercivilrights.org); under 18, NCMEC, 1-800-843-5678. Ireland: Hotline.ie. Australia: eSafety (esafety.gov.au). Anywhere: StopNCII.org.",
+
   // The case is made.
   "created.title": "Your case is open",
   "created.lead":
@@ -480,6 +505,30 @@ const es = {
   "tech.title": "Los detalles técnicos",
   "tech.body":
     "De cada foto, esta página calcula tres hashes en tu navegador: PDQ, un hash perceptual (256 bits) que también encuentra copias redimensionadas o ligeramente editadas, y MD5 y SHA-256, que encuentran copias exactas del archivo. Las imágenes demasiado uniformes para PDQ reciben solo MD5 y SHA-256. Solo se envían estos hashes. La página no carga nada de ninguna otra web.",
+
+  "help.title": "Ayuda y próximos pasos",
+  "help.nextTitle": "Qué pasa ahora",
+  "help.next1":
+    "Al momento: tus huellas entran en la lista. Las plataformas que participan descargan las huellas nuevas con regularidad, normalmente en unas pocas horas.",
+  "help.next2":
+    "Cuando una plataforma encuentra una imagen que coincide, la revisa y la retira según sus normas, normalmente en unos pocos días. Lo que informan aparece en la página de tu caso.",
+  "help.next3":
+    "Si encuentras una copia en algún sitio, añade su enlace a tu caso: podemos pedir a la web que la retire y mostrarte cuánto tiempo tiene para responder.",
+  "help.sitesTitle": "Qué webs participan",
+  "help.sites":
+    "Redes sociales, apps de mensajería, webs de vídeos e imágenes, y webs para adultos que se han unido. No todas lo han hecho: por eso también puedes informar de enlaces uno a uno.",
+  "help.threatTitle": "Alguien me está amenazando",
+  "help.threatPay":
+    "No pagues y no envíes nada más. Pagar casi nunca lo detiene, y a menudo trae más exigencias.",
+  "help.threatEvidence":
+    "Guarda las pruebas: capturas de los mensajes, los nombres de las cuentas y los enlaces, y las fechas.",
+  "help.threatBlock":
+    "Después deja de responder y bloquéalos. Abre un caso aquí para que se encuentren las copias si comparten las imágenes.",
+  "help.threatReport":
+    "Denúncialo a la policía y a la plataforma donde te contactaron; una línea de ayuda puede ayudarte a hacerlo. Eres víctima de un delito y no estás en problemas.",
+  "help.linesTitle": "Quién puede ayudarte",
+  "help.lines":
+    "España: INCIBE, 017 (incibe.es); menores, Fundación ANAR, 900 20 20 10 (anar.org). México: Policía Cibernética, 088. Argentina: Línea 137. EE. UU.: Cyber Civil Rights Initiative, 844 878 2274 (cybercivilrights.org); menores, NCMEC, 1-800-843-5678. En cualquier lugar: StopNCII.org.",
 
   "created.title": "Tu caso está abierto",
   "created.lead":
