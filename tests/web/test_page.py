@@ -857,3 +857,28 @@ def test_help_says_what_happens_next_and_what_to_do_about_threats(
     assert help_.locator("a, img, iframe").count() == 0  # words to read: nothing is loaded
     if locale == "en-GB":
         shoot(page, "21-help.png")
+
+
+def test_times_follow_the_language_with_one_full_stop(visit: Callable[..., Visit]) -> None:
+    """Spanish times end in "p. m.": a sentence that ends with one keeps a single full stop."""
+    page = visit(locale="es-ES").page
+    said = page.evaluate(
+        """async () => {
+          const { translate } = await import("/static/i18n.js");
+          const { formatDate } = await import("/static/status.js");
+          const at = "2026-12-01T17:30:00Z";
+          return {
+            es: translate("es", "status.opened", { date: formatDate(at, "es-MX") }),
+            esTime: formatDate(at, "es-MX"),
+            en: translate("en", "status.opened", { date: formatDate(at, "en-US") }),
+          };
+        }"""
+    )
+    assert "m." in said["esTime"], said  # Mexican Spanish writes "5:30 p.m."
+    assert ".." not in said["es"], said
+    assert said["es"].startswith("Abierto el ") and said["es"].endswith(".")
+    assert said["es"] == f"Abierto el {said['esTime']}" + (
+        "" if said["esTime"].endswith(".") else "."
+    )
+    assert said["en"].startswith("Opened on ") and said["en"].endswith(".")
+    assert ".." not in said["en"]

@@ -811,5 +811,10 @@ export function translateFrom(strings, lang, key, vars = {}) {
     const form = new Intl.PluralRules(lang).select(Number(vars.n ?? 0));
     text = text[form] ?? text.other;
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+  // A value that ends a sentence with its own full stop ("5:30 p. m." in Spanish) keeps one.
+  return text.replace(/\{(\w+)\}(\.?)/g, (whole, name, stop) => {
+    if (!(name in vars)) return whole;
+    const value = String(vars[name]);
+    return stop && value.endsWith(".") ? value : value + stop;
+  });
 }
