@@ -297,7 +297,7 @@ def test_published_text_limits_are_the_ones_the_bank_keeps(
 
 
 #: Operations anyone may call: no key, so no 401 to document.
-PUBLIC_PATHS = ("/v1/cases", "/v1/cases/limits", "/v1/evidence/key")
+PUBLIC_PATHS = ("/v1/cases", "/v1/cases/protect", "/v1/cases/limits", "/v1/evidence/key")
 
 
 def test_the_schema_tells_each_operations_errors_in_the_one_shape(

@@ -14,7 +14,7 @@ from unshared.api import errors
 from unshared.api.deps import ApiState
 from unshared.api.headers import SecurityHeaders
 from unshared.api.limits import BodyLimit
-from unshared.api.routers import admin, cases, evidence, health, platform, sightings
+from unshared.api.routers import admin, cases, evidence, health, platform, protect, sightings
 from unshared.config import Settings
 from unshared.service import Unshared
 from unshared.web.serve import mount_web
@@ -69,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.add_middleware(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
-    routers = (cases, platform, admin, sightings, health, evidence)
+    routers = (cases, protect, platform, admin, sightings, health, evidence)
     for router in (r.router for r in routers):
         app.include_router(router)
     mount_web(app)
