@@ -347,4 +347,7 @@ def test_a_person_can_ask_the_services_limits(tmp_path: Path) -> None:
             "pdq_min_quality": 70,
             "max_file_bytes": 12345,
             "max_images_per_call": 50,
+            "max_protected_per_call": 20,
+            "protect_min_keypoints": 15,
+            "protect_max_keypoints": 500,
         }
