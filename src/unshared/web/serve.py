@@ -90,6 +90,7 @@ class _PageFiles(StaticFiles):
             packed,
             media_type=mimetypes.guess_type(plain.name)[0] or "application/octet-stream",
             headers={"Content-Encoding": "gzip", "Vary": "Accept-Encoding"},
+            stat_result=packed.stat(),  # sets the ETag a revalidation is answered by
         )
         if self.is_not_modified(response.headers, request):
             return NotModifiedResponse(response.headers)

@@ -4,6 +4,8 @@
 
 /** Most images one call may carry: the service's default, until `limits()` says its own. */
 export let MAX_IMAGES_PER_CALL = 50;
+/** Most photos one call may protect (each carries its features): likewise. */
+export let MAX_PROTECTED_PER_CALL = 20;
 
 /**
  * The service's limits for a person's photos: `{pdq_min_quality, max_file_bytes,
@@ -20,6 +22,7 @@ export async function limits() {
     if (!response.ok) return null;
     const answer = await response.json();
     MAX_IMAGES_PER_CALL = answer.max_images_per_call;
+    MAX_PROTECTED_PER_CALL = answer.max_protected_per_call ?? MAX_PROTECTED_PER_CALL;
     return answer;
   } catch {
     return null;
@@ -99,10 +102,10 @@ const RESEND_AFTER_MS = [500, 1500, 4000];
  * `key` (from `newCaseKey`) goes as the Idempotency-Key. A lost answer (no answer, or a 5xx from
  * the server or a proxy) may hide a case that was made: the request is sent again with the same
  * key, and the server answers with that case and its PIN rather than making a second one. */
-export async function createCase(images, key) {
+export async function createCase(images, key, path = "/v1/cases") {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await post("/v1/cases", { images }, { "Idempotency-Key": key });
+      return await post(path, { images }, { "Idempotency-Key": key });
     } catch (error) {
       const lost = error.code === "network" || error.status >= 500;
       if (!lost || attempt >= RESEND_AFTER_MS.length) throw error;
@@ -111,7 +114,14 @@ export async function createCase(images, key) {
   }
 }
 
-/** The case's status: `{case, status, created_at, withdrawn_at, hashes, reports}`. */
+/** A new protect case from ordinary photos' hashes and features: as `createCase`. */
+export const protectPhotos = (images, key) => createCase(images, key, "/v1/cases/protect");
+
+/** Protect more photos in a protect case; answers with its status. */
+export const protectMore = (number, pin, images) =>
+  post(casePath(number, "protect"), { pin, images });
+
+/** The case's status: `{case, status, created_at, withdrawn_at, hashes, reports, kind}`. */
 export const caseStatus = (number, pin) => post(casePath(number, "status"), { pin });
 
 /** Add the images' hashes to the case; answers with its status. */
