@@ -440,7 +440,7 @@ const protectStrings = {
       "The features say more about a photo than fingerprints do: from them, someone could rebuild a rough outline of the picture. Not the photo itself, but perhaps enough to guess what is in it. So choose only photos you would be fine with anyone seeing.",
     "protect.warningIntimate":
       "If you want an intimate image taken down, go back and use the first page instead: it sends only fingerprints.",
-    "protect.techTitle": "The technical details of protecting photos",
+    "protect.techTitle": "What the features are, technically",
     "protect.techBody":
       "For each photo this page makes the same three hashes as always (PDQ, MD5, SHA-256) and up to 500 ORB keypoints: where each small detail is, and 256 light-or-dark comparisons around it. They are made with OpenCV running in your browser, the same version the server uses, downloaded only when you protect photos. They are kept on our server only, never shared with websites, and deleted if you withdraw your case.",
     "protect.hint":
@@ -500,7 +500,7 @@ const protectStrings = {
       "Los rasgos dicen más de una foto que las huellas: a partir de ellos, alguien podría reconstruir un contorno aproximado de la imagen. No la foto, pero quizá lo suficiente para adivinar qué hay en ella. Por eso, elige solo fotos que no te importaría que viera cualquiera.",
     "protect.warningIntimate":
       "Si quieres que retiren una imagen íntima, vuelve atrás y usa la primera página: solo envía huellas.",
-    "protect.techTitle": "Los detalles técnicos de proteger fotos",
+    "protect.techTitle": "Qué son los rasgos, técnicamente",
     "protect.techBody":
       "Para cada foto, esta página crea los mismos tres hashes de siempre (PDQ, MD5, SHA-256) y hasta 500 puntos clave ORB: dónde está cada pequeño detalle y 256 comparaciones de claro u oscuro a su alrededor. Se crean con OpenCV en tu navegador, la misma versión que usa el servidor, que solo se descarga cuando proteges fotos. Se guardan solo en nuestro servidor, nunca se comparten con las webs y se borran si cancelas tu caso.",
     "protect.hint":
