@@ -111,9 +111,16 @@ class Client:
     # -- a person's case ----------------------------------------------------------------------
 
     def create_case(
-        self, images: Sequence[ImageHashes], *, idempotency_key: str | None = None
+        self,
+        images: Sequence[ImageHashes],
+        *,
+        idempotency_key: str | None = None,
+        minor: bool = False,
     ) -> NewCaseReply:
         """A new case from the hashes of up to 50 images: its number, PIN, status and hashes.
+
+        ``minor``: the person in the photos is under 18, or was when they were taken (the one
+        answer the service keeps about them); platforms then treat the hashes as such.
 
         The PIN is in this answer only; keep it with the case number. The request carries an
         ``Idempotency-Key`` (a fresh random one unless given), so a lost answer (a timeout, a
@@ -126,7 +133,7 @@ class Client:
             replies.new_case,
             "POST",
             "/v1/cases",
-            json={"images": _images(images)},
+            json={"images": _images(images), "minor": bool(minor)},
             headers={"Idempotency-Key": key},
             resend=True,
         )
@@ -161,14 +168,16 @@ class Client:
         *,
         limits: Limits = Limits(),
         min_quality: int = Pdq.DEFAULT_MIN_QUALITY,
+        minor: bool = False,
     ) -> NewCaseReply:
-        """Hash image files (folders are searched) on this machine and make a case of the hashes.
+        """Hash image files (folders are searched) on this machine and make a case of the hashes
+        (``minor``: a minor's case, as ``create_case`` says).
 
         Only hashes leave the machine (see ``hashes_of_files``). More than 50 images go as a
         case and then additions to it. Returns ``create_case``'s answer, ``hashes`` counting all.
         """
         images = hashes_of_files(paths, limits, min_quality)
-        made = self.create_case(images[:IMAGES_PER_CALL])
+        made = self.create_case(images[:IMAGES_PER_CALL], minor=minor)
         if len(images) > IMAGES_PER_CALL:
             view = self._add_all(made.number, made.pin, images[IMAGES_PER_CALL:])
             made = dataclasses.replace(made, hashes=len(view.hashes))

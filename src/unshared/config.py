@@ -92,6 +92,16 @@ class Settings:
     fetch_timeout: float = 20.0
     #: Images taken from one HTML page (``img``, ``srcset``, ``og:image``, links to images).
     fetch_max_images: int = 20
+    #: Seconds between two of the monitor's requests to one host (politeness).
+    watch_host_delay: float = 1.0
+    #: Links (pages and images) the monitor takes from one sitemap or feed per run.
+    watch_max_pages: int = 100
+    #: Requests one run of a watch target makes at most: the target, nested sitemaps, pages and
+    #: their images; the run stops there and says it was capped.
+    watch_max_fetches: int = 300
+    #: Seconds one run of a watch target may take before it stops and says it was capped; keep
+    #: it under the scheduler's lease (5 minutes), so no other process starts the same run.
+    watch_max_seconds: float = 240.0
     #: The organisation running this Unshared (an NGO or helpline), named in the notices it sends
     #: on a person's behalf.
     operator_name: str = ""
@@ -106,6 +116,12 @@ class Settings:
     notice_hours_eu_dsa_16: int = 72
     #: Hours after a UK Online Safety Act notice before the copy is checked again.
     notice_hours_uk_osa: int = 72
+    #: The law a notice is drafted under when a sighting is verified: ``us_take_it_down``,
+    #: ``eu_dsa_16`` or ``uk_osa`` (the person or an operator may draft one under another).
+    notice_regime: str = "us_take_it_down"
+    #: Seconds between the server's looks for due jobs (a notice's check at its deadline); 0:
+    #: this server runs none, and another process over the same store must.
+    scheduler_poll: float = 30.0
     #: The mail server notices are sent through: ``smtp://USER:PASS@HOST:PORT`` (STARTTLS per
     #: ``smtp_starttls``) or ``smtps://...`` (TLS from the start); empty: notices are downloads.
     smtp_url: str = field(default="", repr=False)

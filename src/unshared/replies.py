@@ -19,9 +19,11 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from unshared.bank.models import (
+    CATEGORIES,
     ApiKey,
     Bank,
     CaseStatus,
+    Category,
     Change,
     Entry,
     EntryStatus,
@@ -49,6 +51,8 @@ class NewCaseReply:
     status: CaseStatus
     #: Hashes the case holds.
     hashes: int
+    #: The case is a minor's: its hashes carry the ``minor`` category to platforms.
+    minor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,8 @@ class CaseReply:
     withdrawn_at: datetime | None
     hashes: tuple[CaseHash, ...]
     reports: tuple[CaseReport, ...]
+    #: The person said they are under 18, or were when the photos were taken.
+    minor: bool = False
 
 
 def read(what: str, parse: Callable[[Any], T], body: Any) -> T:
@@ -99,7 +105,27 @@ def _at_or_none(value: Any) -> datetime | None:
 
 
 def new_case(body: Json) -> NewCaseReply:
-    return NewCaseReply(str(body["case"]), str(body["pin"]), body["status"], int(body["hashes"]))
+    return NewCaseReply(
+        str(body["case"]),
+        str(body["pin"]),
+        body["status"],
+        int(body["hashes"]),
+        minor=_flag(body.get("minor", False)),
+    )
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _category(value: Any) -> Category | None:
+    """A category as the service names it; one this version does not know is an error, never
+    dropped: it may carry a duty the caller must not miss."""
+    if value is None or value in CATEGORIES:
+        return value  # type: ignore[no-any-return]
+    raise ValueError(f"unknown category {value!r}: upgrade Unshared")
 
 
 def case(body: Json) -> CaseReply:
@@ -115,6 +141,7 @@ def case(body: Json) -> CaseReply:
         reports=tuple(
             CaseReport(int(r["entry"]), r["outcome"], _at(r["at"])) for r in body["reports"]
         ),
+        minor=_flag(body.get("minor", False)),
     )
 
 
@@ -127,6 +154,7 @@ def _match(body: Json) -> Match:
         distance=int(body["distance"]),
         variant=str(body["variant"]),
         metadata=dict(body.get("metadata") or {}),
+        category=_category(body.get("category")),
     )
 
 
@@ -177,6 +205,7 @@ def _change(body: Json) -> Change:
         status=body["status"],
         case_id=None,  # never told to a platform
         at=_at(body["at"]),
+        category=_category(body.get("category")),
     )
 
 
@@ -230,6 +259,7 @@ def entry(body: Json) -> Entry:
         source=str(body["source"]),
         added_at=_at(body["added_at"]),
         metadata=dict(body["metadata"]),
+        category=_category(body.get("category")),
     )
 
 

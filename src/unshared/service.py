@@ -8,6 +8,11 @@ before returning, so it counts for the very next match. Changes other processes 
 in a server, through a background thread (``follow``, every ``feed_poll`` seconds), and
 otherwise once per call (``match``) or batch (``match_files``); a match request in a server never
 reads the feed.
+
+Scheduled jobs (a notice's check at its deadline) are kept in the store and run by a
+``Scheduler`` (``start_scheduler`` in a server, every ``scheduler_poll`` seconds; or
+``run_due_jobs``), with one handler per kind of job from ``job_handlers``. Time comes from
+``clock``: tests pass their own.
 """
 
 from __future__ import annotations
@@ -16,13 +21,23 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-from unshared.bank import Bank, BankKind, Entry, ImportSummary, Store, formats, open_store
+from unshared.bank import (
+    Bank,
+    BankKind,
+    Entry,
+    ImportSummary,
+    Store,
+    formats,
+    open_store,
+    stopncii,
+)
 from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
-from unshared.errors import InvalidInput, NotFound
+from unshared.errors import FetchFailed, InvalidInput, NotFound
 from unshared.hashing import Limits
 from unshared.hashing.batch import FileResult, Views, hash_data, hash_files, hash_uploads
 from unshared.hashing.pool import DecodePool
@@ -30,19 +45,30 @@ from unshared.index.follower import FeedFollower
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
-from unshared.signals import Pdq, SignalSet
+from unshared.signals import Md5, Pdq, Sha256, Signal, SignalSet
 from unshared.takedown.evidence import BankKey, PublicKey
+from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_now
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.features import FeatureIndex, Features
+    from unshared.takedown.evidence import Exported
+    from unshared.takedown.monitor import Monitor
+    from unshared.takedown.schedule import Handler
     from unshared.takedown.service import Takedown
 
-ExportFormat = Literal["lines", "csv"]
+#: ``lines``: one PDQ a line; ``csv``: every entry; ``pytx``: ``pdq <hash>`` lines, as
+#: python-threatexchange's local-file exchange reads them.
+ExportFormat = Literal["lines", "csv", "pytx"]
+#: ``stopncii``: a StopNCII hash page (``unshared.bank.stopncii``), which also withdraws.
+ImportFormat = Literal["lines", "csv", "stopncii"]
 
 
 class Unshared:
-    def __init__(self, settings: Settings, store: Store | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store: Store | None = None, *, clock: Clock = utc_now
+    ) -> None:
         self.settings = settings
+        self.clock = clock
         self._store = store
         self._index: LiveIndex | None = None
         self._saved_seq = -1
@@ -53,8 +79,10 @@ class Unshared:
         self._banks: Banks | None = None
         self._pool: DecodePool | None = None
         self._takedown: Takedown | None = None
+        self._monitor: Monitor | None = None
         self._bank_key: BankKey | None = None
         self._follower: FeedFollower | None = None
+        self._scheduler: Scheduler | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -150,8 +178,57 @@ class Unshared:
         if self._takedown is None:
             from unshared.takedown.service import Takedown
 
-            self._takedown = Takedown(self.store, self.settings, self.hash_for_matching)
+            self._takedown = Takedown(
+                self.store, self.settings, self.hash_for_matching, clock=self.clock
+            )
         return self._takedown
+
+    # -- scheduled jobs ---------------------------------------------------------------------
+
+    def job_handlers(self) -> dict[str, Handler]:
+        """The handler for each kind of scheduled job, all in one place: a new kind of job is
+        one line here."""
+        from unshared.takedown.monitor import JOB_KIND
+
+        return {
+            **self.takedown.job_handlers(),
+            JOB_KIND: self.monitor.run_job,
+        }
+
+    @property
+    def scheduler(self) -> Scheduler:
+        """Runs the store's due jobs through ``job_handlers``, by ``clock``."""
+        if self._scheduler is None:
+            self._scheduler = Scheduler(self.store, self.job_handlers(), clock=self.clock)
+        return self._scheduler
+
+    def run_due_jobs(self, now: datetime | None = None) -> list[Outcome]:
+        """Run every job due by ``now`` (the clock's time if None) here, now."""
+        return self.scheduler.run_due(now)
+
+    def start_scheduler(self) -> None:
+        """Run due jobs in a background thread every ``scheduler_poll`` seconds, as a server
+        does (none when it is 0). Several processes over one store run each job once. Stopped
+        by ``close``."""
+        if self.settings.scheduler_poll > 0:
+            self.scheduler.start(self.settings.scheduler_poll)
+
+    @property
+    def monitor(self) -> Monitor:
+        """Watch targets (pages, sitemaps, feeds) fetched on a schedule, every image found
+        matched against all the banks (``takedown.monitor``)."""
+        if self._monitor is None:
+            from unshared.takedown.monitor import Monitor
+
+            self._monitor = Monitor(
+                self.store,
+                self.settings,
+                self.takedown,
+                self.match_found_image,
+                on_verified=self.takedown.notices.after_verification,
+                clock=self.clock,
+            )
+        return self._monitor
 
     @property
     def limits(self) -> Limits:
@@ -204,6 +281,9 @@ class Unshared:
         self._save_features()
 
     def close(self) -> None:
+        if self._scheduler is not None:
+            self._scheduler.stop()
+            self._scheduler = None
         if self._follower is not None:
             self._follower.stop()
             self._follower = None
@@ -354,18 +434,52 @@ class Unshared:
                     self._add_features(entries, result.features)
             yield result, entries
 
-    def import_file(self, bank: str, stream: TextIO, fmt: ExportFormat) -> ImportSummary:
+    def import_file(self, bank: str, stream: TextIO, fmt: ImportFormat) -> ImportSummary:
         self.store.get_bank(bank)
+        if fmt == "stopncii":
+            return self._import_stopncii(bank, stream)
         reader = formats.read_csv if fmt == "csv" else formats.read_lines
         summary = self.store.import_records(bank, reader(stream), source="import", actor="operator")
         self.catch_up()
         return summary
 
+    def _import_stopncii(self, bank: str, stream: TextIO) -> ImportSummary:
+        """Add a StopNCII page's active hashes and withdraw its withdrawn and deleted ones.
+
+        Only entries this list brought (source ``stopncii``, no case) are withdrawn: the same
+        hash from a person's case or another list stays. The file is read and checked whole
+        before anything is written."""
+        page = stopncii.read_page(stream)
+        summary = self.store.import_records(
+            bank, page.to_add(), source=stopncii.SOURCE, actor="operator"
+        )
+        withdrawn = 0
+        for signal in page.withdrawn:
+            for entry in self.store.find_entries(signal.name, signal.hex):
+                if (
+                    entry.bank == bank
+                    and entry.source == stopncii.SOURCE
+                    and entry.case_id is None
+                    and entry.status != "withdrawn"
+                ):
+                    self.store.set_entry_status(
+                        entry.id, "withdrawn", actor="operator", reason="withdrawn in StopNCII"
+                    )
+                    withdrawn += 1
+        self.catch_up()
+        return replace(
+            summary,
+            records=page.records,
+            withdrawn=withdrawn,
+            skipped=sum(page.skipped.values()),
+        )
+
     def export(self, bank: str, out: TextIO, fmt: ExportFormat) -> int:
         self.store.get_bank(bank)
         if fmt == "csv":
             return formats.write_csv(self.store.entries(bank=bank, status=None), out)
-        return formats.write_lines(self.store.entries(bank=bank, signal_type="pdq"), out)
+        pdq = self.store.entries(bank=bank, signal_type="pdq")
+        return formats.write_lines(pdq, out, with_type=fmt == "pytx")
 
     def withdraw_entry(self, bank: str, entry_id: int, actor: str = "operator") -> Entry:
         entry = self.store.get_entry(entry_id)
@@ -432,12 +546,73 @@ class Unshared:
         """The public key investigators check evidence bundles with."""
         return self.bank_key.public
 
+    def evidence_bundle(self, number: str) -> tuple[bytes, Exported]:
+        """Case ``number``'s evidence bundle, sealed now with the bank's key: its log (every
+        sighting, fetch, notice, response and removal) and its registered hashes, never an
+        image (docs/takedown.md, "Evidence"); and what it holds."""
+        from unshared.takedown.chain import timestamp
+        from unshared.takedown.evidence import Exported, seal
+
+        store = self.store
+        case = store.get_case(number)
+        records = store.evidence_records(case.id)
+        entries = [
+            {"entry": e.id, "type": e.signal_type, "hash": e.value}
+            for e in sorted(store.entries(case_id=case.id, status=None), key=lambda e: e.id)
+        ]
+        exported_at = timestamp(datetime.now(UTC))
+        data = seal(
+            records,
+            self.bank_key,
+            case=case.number,
+            store_id=store.store_id(),
+            exported_at=exported_at,
+            entries=entries,
+        )
+        return data, Exported.of(case.number, records, exported_at, len(data))
+
+    def export_evidence(self, number: str, path: Path) -> Exported:
+        """Write case ``number``'s evidence bundle to ``path`` (all of it, or nothing)."""
+        from unshared.takedown.evidence import write_file
+
+        data, exported = self.evidence_bundle(number)
+        write_file(path, data)
+        return replace(exported, path=path)
+
     # -- matching ---------------------------------------------------------------------------
 
     def match(self, query: Query, *, key_id: int | None = None) -> Verdict:
         """The verdict on one upload's signals, its matches counted (for the platform of API key
         ``key_id`` when given: docs/api.md, "Floods and reports")."""
         return self._counted(self.matcher.match(query, catch_up=self._catch_up_for_match()), key_id)
+
+    def match_signal(self, signal: Signal, *, key_id: int | None = None) -> Verdict:
+        """The verdict on one hash of any registered type, as HMA's lookup asks for it: a PDQ
+        alone (its quality unknown, so not gated), an MD5, a SHA-256, or another type's value.
+        Matched and counted as ``match`` does."""
+        if isinstance(signal, Pdq):
+            query = Query(pdq=(signal,))
+        elif isinstance(signal, Md5):
+            query = Query(md5=signal)
+        elif isinstance(signal, Sha256):
+            query = Query(sha256=signal)
+        else:
+            query = Query(others=(signal,))
+        return self.match(query, key_id=key_id)
+
+    def fetch_image(self, url: str) -> bytes:
+        """The bytes at ``url``, fetched the safe way reported links are
+        (``unshared.takedown.fetch``: public addresses only, bounded in size and time), for
+        hashing in memory; never kept. ``FetchRefused``, or ``FetchFailed`` for no answer or an
+        answer that is not a success."""
+        from unshared.takedown.fetch import FetchRules, fetch
+
+        answer = fetch(url, FetchRules.of(self.settings))
+        if not answer.ok:
+            raise FetchFailed(
+                f"{answer.final_url} answered HTTP {answer.status}", url=url, status=answer.status
+            )
+        return answer.body
 
     def _counted(self, verdict: Verdict, key_id: int | None) -> Verdict:
         """Count a verdict's matches. Counting never changes an entry's status."""
@@ -450,6 +625,13 @@ class Unshared:
     ) -> tuple[SignalSet, Verdict]:
         """Hash image bytes in memory (never stored) and match them, in all 8 orientations,
         also with any margins trimmed, and by local features when protect banks hold any."""
+        signals, verdict = self.match_found_image(data)
+        return signals, self._counted(verdict, key_id)
+
+    def match_found_image(self, data: bytes) -> tuple[SignalSet, Verdict]:
+        """``match_image_signals`` for an image found out there (by the monitor): the same
+        hashing and matching, but not counted as an upload (the review list's match counts
+        are platforms' uploads)."""
         matcher = self.matcher
         signals, trimmed, features = self._hash_data(
             data, 0, dihedral=True, views=self._query_views(matcher)
@@ -462,8 +644,7 @@ class Unshared:
             trimmed=trimmed,
             features=features,
         )
-        verdict = matcher.match(query, catch_up=self._catch_up_for_match())
-        return signals, self._counted(verdict, key_id)
+        return signals, matcher.match(query, catch_up=self._catch_up_for_match())
 
     def match_files(
         self,

@@ -7,7 +7,8 @@ works offline and sees withdrawals as soon as they are synced.
 - ``add``: the entry goes into the bank of the same name (made if missing, with the server's
   kind and thresholds when the key may read them, else as ``ncii``). Its local id differs from
   the server's; the server's is kept in its metadata as ``{"server_entry": id}``, so a match on
-  the copy can be reported back with ``Client.report``.
+  the copy can be reported back with ``Client.report``. It keeps the change's category
+  (``minor`` for an image of a minor), so a match on the copy says so as the server's would.
 - any other op sets the status of the local entries that carry that ``server_entry``.
 
 The server keeps two non-withdrawn entries with one hash in one bank apart by their case; the
@@ -219,7 +220,7 @@ class Sync:
                 summary.unsupported += 1
                 continue
             fresh_add = change.op == "add" and change.seq > careful_through
-            if fresh_add and (not run or run[0].bank == change.bank):
+            if fresh_add and (not run or _same_batch(run[0], change)):
                 run.append(change)
                 continue
             self._add(run, summary)
@@ -236,13 +237,16 @@ class Sync:
         self._add(run, summary)
 
     def _add(self, changes: Sequence[Change], summary: SyncSummary) -> None:
-        """Add the entries of ``changes`` (all to one bank), each as its own local entry."""
+        """Add the entries of ``changes`` (all to one bank, of one category), each as its own
+        local entry."""
         if not changes:
             return
-        bank = changes[0].bank
+        bank, category = changes[0].bank, changes[0].category
         self._ensure_bank(bank, summary)
         records = [(_signal(c), {"server_entry": c.entry_id}) for c in changes]
-        entries = self.store.add_records(bank, records, source=SOURCE, actor=SOURCE)
+        entries = self.store.add_records(
+            bank, records, source=SOURCE, actor=SOURCE, category=category
+        )
         for (signal, metadata), entry in zip(records, entries, strict=True):
             summary.added += 1
             if _is_copy_of(entry, metadata["server_entry"]):
@@ -251,7 +255,13 @@ class Sync:
             # platform's own): keep this one apart, as the server does, in a case of its own.
             case = self.store.create_case(self._placeholder_pin_hash(), actor=SOURCE)
             self.store.add_entries(
-                bank, [signal], case_id=case.id, source=SOURCE, metadata=metadata, actor=SOURCE
+                bank,
+                [signal],
+                case_id=case.id,
+                source=SOURCE,
+                metadata=metadata,
+                actor=SOURCE,
+                category=category,
             )
             summary.apart += 1
 
@@ -316,6 +326,11 @@ class Sync:
         if self._pin_hash is None:
             self._pin_hash = hash_pin(secrets.token_urlsafe(24))  # a PIN no one is ever told
         return self._pin_hash
+
+
+def _same_batch(first: Change, change: Change) -> bool:
+    """Whether ``change`` can be added in one call with ``first``: the same bank and category."""
+    return first.bank == change.bank and first.category == change.category
 
 
 def _signal(change: Change) -> Signal:

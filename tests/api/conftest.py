@@ -29,6 +29,7 @@ from unshared.actions.platforms import Platforms
 from unshared.api.app import create_app, server_options
 from unshared.bank import open_store
 from unshared.config import Settings
+from unshared.takedown.schedule import Clock, utc_now
 
 POSTGRES_URL = os.environ.get(
     "UNSHARED_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -45,8 +46,11 @@ class LiveServer:
 
 
 @contextmanager
-def live_server(store_url: str, home: Path, **settings: Any) -> Iterator[LiveServer]:
-    """The service over ``store_url``, its data folder ``home``; ``settings`` override."""
+def live_server(
+    store_url: str, home: Path, *, clock: Clock = utc_now, **settings: Any
+) -> Iterator[LiveServer]:
+    """The service over ``store_url``, its data folder ``home``, its time from ``clock``;
+    ``settings`` override."""
     home.mkdir(parents=True, exist_ok=True)
     config = Settings.load(env={}, home=home, store_url=store_url, **settings)
     with open_store(store_url) as store:
@@ -57,7 +61,7 @@ def live_server(store_url: str, home: Path, **settings: Any) -> Iterator[LiveSer
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(create_app(config), log_level="warning", **server_options())
+        uvicorn.Config(create_app(config, clock=clock), log_level="warning", **server_options())
     )
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [listener]}, name="live-server", daemon=True

@@ -107,10 +107,25 @@ def _unescape(literal: bytes) -> bytes:
     return re.sub(rb"\\([0-7]{1,3}|.)", one, literal, flags=re.S)
 
 
+class FakeClock:
+    """Time that moves only when a test moves it (``Unshared(clock=...)``), so a 48-hour
+    deadline passes without waiting for it."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime.now(UTC).replace(microsecond=0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
 @pytest.fixture
 def site() -> Iterator[Site]:
     with serve_site() as running:
         yield running
 
 
-__all__ = ["pin_hash", "postgres_server", "site", "store", "store_url"]
+__all__ = ["FakeClock", "pin_hash", "postgres_server", "site", "store", "store_url"]

@@ -10,10 +10,12 @@ and the app object itself (to read what the store holds).
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,16 +73,26 @@ class LiveServer:
 
 
 class _Recorder:
-    """Keeps every request's method, path and body, so a test can check what reached us."""
+    """Keeps every request's method, path and body, so a test can check what reached us.
 
-    def __init__(self, app: FastAPI, seen: list[Seen]) -> None:
+    Requests whose path matches ``without`` reach the app at a path it has no route for, so it
+    answers as a server without those routes (an older version) would: its own 404."""
+
+    def __init__(self, app: FastAPI, seen: list[Seen], without: str | None = None) -> None:
         self.app = app
         self.seen = seen
+        self.without = re.compile(without) if without else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if self.without and self.without.search(scope["path"]):
+            scope = {
+                **scope,
+                "path": "/v1/not-on-this-server",
+                "raw_path": b"/v1/not-on-this-server",
+            }
         body = bytearray()
 
         async def recording() -> Message:
@@ -102,21 +114,21 @@ class _Recorder:
         )
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """The service and its page, served by uvicorn on a free port of 127.0.0.1."""
-    home = tmp_path_factory.mktemp("home")
+@contextmanager
+def serve(home: Path, without: str | None = None, **settings: Any) -> Iterator[LiveServer]:
+    """The service and its page, served by uvicorn on a free port of 127.0.0.1, with
+    ``settings`` over the tests' defaults, until the block ends; ``without``, a pattern of paths
+    it answers as if it had no route for them."""
     # Generous limits: the tests open several cases and check them often, from one address.
-    settings = Settings.load(
-        env={}, home=home, case_creations_per_hour=1000, pin_attempts_per_hour=1000
-    )
-    app = create_app(settings)
+    defaults: dict[str, Any] = {"case_creations_per_hour": 1000, "pin_attempts_per_hour": 1000}
+    app = create_app(Settings.load(env={}, home=home, **(defaults | settings)))
     seen: list[Seen] = []
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(_Recorder(app, seen), log_level="warning", **server_options())
+    recorder = _Recorder(app, seen, without)
+    config = uvicorn.Config(recorder, log_level="warning", **server_options())
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -130,6 +142,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         server.should_exit = True
         thread.join(timeout=20)
         sock.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The service and its page on 127.0.0.1, over SQLite in a temporary folder."""
+    with serve(tmp_path_factory.mktemp("home")) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from tests.web.conftest import LiveServer, browser_missing
+from unshared.bank.models import FetchFacts
 from unshared.web.serve import CONTENT_SECURITY_POLICY, STATIC
 
 if (missing := browser_missing()) is not None:
@@ -39,11 +40,14 @@ NOTE = 'A drawing of a cat <img src=x onerror="alert(1)">, not a person'
 
 @dataclass(frozen=True)
 class Bank:
-    """What the tests made through the API: keys, and an entry on the review list."""
+    """What the tests made: keys, an entry on the review list, and a sighting of the entry's
+    case with its notice, sent, its clock running."""
 
     admin: str
     platform: str
     entry: int
+    sighting: int
+    notice: int
 
 
 def auth(key: str) -> dict[str, str]:
@@ -70,7 +74,21 @@ def bank(live_server: LiveServer) -> Bank:
         change = {"status": "quarantined", "reason": "a platform says it is a drawing"}
         r = http.post(f"/v1/entries/{entry}/status", json=change, headers=auth(admin))
         assert r.status_code == 200, r.text
-    return Bank(admin, platform, entry)
+    # A copy seen at a URL, verified (recorded here: the page test fetches nothing), and the
+    # notice drafted for it on its own, sent by the person as a download.
+    service = live_server.app.state.unshared.app
+    case = service.store.get_case(made.json()["case"])
+    url = "https://files.example.net/u/8841/IMG_2291.jpg"
+    seen = service.store.add_sighting(case.id, url, "files.example.net", "person", actor="person")
+    facts = FetchFacts(
+        "fetched", http_status=200, sha256="a" * 64, md5="b" * 32, pdq=pdq, entry_id=entry,
+        distance=0, matched=True,
+    )  # fmt: skip
+    service.store.record_fetch(seen.id, facts, "verified", actor="test")
+    service.takedown.notices.after_verification(service.takedown.get(seen.id), "test")
+    [notice] = service.takedown.notices.list(case=case)
+    service.takedown.notices.send(notice.id, actor="test")
+    return Bank(admin, platform, entry, seen.id, notice.id)
 
 
 @dataclass
@@ -175,9 +193,17 @@ def test_the_review_list_shows_the_platforms_note_and_a_decision_reaches_the_ser
     assert card.locator("img").count() == 0
     expect(card).to_contain_text("not_ncii · example-platform (key 2)")
     expect(card).to_contain_text("Reported not intimate (reports / platforms)1 / 1")
-    # No sightings yet; the notices API is not on this server yet, and the page says so.
-    expect(page.locator("#sightings-body")).to_have_text("No sightings.")
-    expect(page.locator("#notices-body")).to_have_text("Not available on this server yet.")
+    # The sighting and its notice, as the takedown API gives them: the clock runs.
+    sighting = page.locator(f'#sightings-body article[data-sighting="{bank.sighting}"]')
+    expect(sighting.locator("code.url")).to_have_text(
+        "https://files.example.net/u/8841/IMG_2291.jpg"
+    )
+    expect(sighting).to_contain_text("verified")
+    notice = page.locator(f'#notices-body article[data-notice="{bank.notice}"]')
+    expect(notice).to_contain_text(f"Notice {bank.notice} · us_take_it_down")
+    expect(notice.locator(".clock")).to_have_text(re.compile(r"^(1 day 23 hrs|2 days) left$"))
+    expect(notice).to_contain_text("sent")
+    expect(notice).to_contain_text("download")
     shoot(page, "11-operator.png")
 
     card.get_by_role("button", name="Disable").click()
@@ -279,11 +305,11 @@ NOTICES_AND_SIGHTINGS = """async ({now, hour}) => {
 def test_notices_come_by_deadline_overdue_first_in_red_and_sightings_load_nothing(
     visit: Callable[..., OperatorVisit], bank: Bank
 ) -> None:
-    """The takedown API is not on this server yet, so its lists are rendered from the shape it
-    will answer with, by the page's own renderers, in the page."""
+    """Notices in every state at once, with clocks at set distances, rendered from the shape
+    the API answers with by the page's own renderers, in the page."""
     page = visit().page
     sign_in(page, bank.admin)
-    expect(page.locator("#notices-body")).to_have_text("Not available on this server yet.")
+    expect(page.locator(f'#notices-body article[data-notice="{bank.notice}"]')).to_be_visible()
     page.evaluate(NOTICES_AND_SIGHTINGS, {"now": page.evaluate("Date.now()"), "hour": HOUR_MS})
     cards = page.locator("#notices-body article")
     order = cards.evaluate_all("(items) => items.map((a) => a.dataset.notice)")

@@ -145,7 +145,7 @@ def test_protected_photos_carry_the_servers_features_and_their_fakes_are_found(
     page.click("#send-area summary")
     preview = page.locator("#preview").text_content() or ""
     assert "… (32,000)" in preview  # shortened on screen, and says so
-    shoot(page, "14-protect.png")
+    shoot(page, "19-protect.png")
 
     page.click("#send")
     expect(page.locator("#created-heading")).to_be_focused()
@@ -154,7 +154,7 @@ def test_protected_photos_carry_the_servers_features_and_their_fakes_are_found(
     page.click("#continue")
     expect(page.locator("#status-summary")).to_contain_text("edited copies of these photos")
     expect(page.locator("#hashes-count")).to_have_text("15 fingerprints.")
-    shoot(page, "15-protect-status.png")
+    shoot(page, "20-protect-status.png")
 
     # Parity: what the page sent is what the server makes of the same files.
     received = sent_images(live_server, start)
@@ -256,7 +256,7 @@ def test_a_phone_screen_needs_no_sideways_scrolling_to_protect(
     protect(page, [photos["chelsea"], photos["coffee"]])
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page is {width}px wide on a 375px screen"
-    shoot(page, "16-protect-phone.png")
+    shoot(page, "21-protect-phone.png")
 
 
 def test_the_workers_have_their_own_policies_and_opencv_comes_gzipped(

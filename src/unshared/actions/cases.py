@@ -95,14 +95,23 @@ class Cases:
             )
 
     def create(
-        self, images: Sequence[Sequence[Signal]], *, idempotency_key: str | None = None
+        self,
+        images: Sequence[Sequence[Signal]],
+        *,
+        idempotency_key: str | None = None,
+        minor: bool = False,
     ) -> Created:
         """A new case holding the hashes of ``images``, with its PIN (shown once).
+
+        ``minor``: the person in the photos is under 18, or was when they were taken. It is the
+        one answer kept about them; every entry of the case then carries the ``minor`` category
+        (``bank.models.CATEGORIES``) to platforms, in the feed and in matches.
 
         The case and all its entries are made in one transaction, so a crash leaves either all
         of them or nothing. With ``idempotency_key`` (see ``bank.retries``) the same request sent
         again gets the same case and PIN back, and adds nothing; ``Conflict`` if the key was
-        used for other images, or if its case was made longer ago than ``RETRY_WINDOW``.
+        used for other images or another ``minor``, or if its case was made longer ago than
+        ``RETRY_WINDOW``.
         """
         if idempotency_key is not None:
             retries.check_key(idempotency_key)
@@ -110,7 +119,9 @@ class Cases:
         pin = new_pin()
         request = None
         if idempotency_key is not None:
-            request = retries.new_request(idempotency_key, images, pin, datetime.now(UTC))
+            request = retries.new_request(
+                idempotency_key, images, pin, datetime.now(UTC), minor=minor
+            )
         made = self.store.create_case_with_entries(
             hash_pin(pin),
             self.bank,
@@ -118,6 +129,7 @@ class Cases:
             source="person",
             actor="person",
             request=request,
+            minor=minor,
         )
         if not made.replayed:
             self._on_change()

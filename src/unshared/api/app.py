@@ -14,17 +14,31 @@ from unshared.api import errors
 from unshared.api.deps import ApiState
 from unshared.api.headers import SecurityHeaders
 from unshared.api.limits import BodyLimit
-from unshared.api.routers import admin, cases, evidence, health, platform, protect, sightings
+from unshared.api.routers import (
+    admin,
+    cases,
+    evidence,
+    health,
+    hma,
+    notices,
+    platform,
+    protect,
+    sightings,
+    watch,
+)
 from unshared.config import Settings
 from unshared.service import Unshared
+from unshared.takedown.schedule import Clock, utc_now
 from unshared.web.serve import mount_web
 
 log = logging.getLogger("unshared.api")
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The service. The index loads in the background; ``/readyz`` says when it is in."""
-    service = Unshared(settings)
+def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
+    """The service. The index loads in the background; ``/readyz`` says when it is in. Once
+    it is, the scheduler runs due jobs (a notice's check at its deadline) every
+    ``scheduler_poll`` seconds, by ``clock``, until the app shuts down."""
+    service = Unshared(settings, clock=clock)
     state = ApiState(settings, service)
 
     def load_index() -> None:
@@ -32,6 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
             service.warm()
             service.follow()  # from now on no match request reads the feed
             service.save_index()
+            service.start_scheduler()
             state.ready.set()
             log.info("index ready: %d entries", len(service.index))
         except Exception as exc:  # the server stays up, not ready, and says why
@@ -64,12 +79,12 @@ def create_app(settings: Settings) -> FastAPI:
         BodyLimit,
         json_limit=settings.max_json_bytes,
         upload_limit=settings.max_file_bytes,
-        upload_paths=frozenset({platform.IMAGE_PATH}),
+        upload_paths=frozenset({platform.IMAGE_PATH}) | hma.UPLOAD_PATHS,
         timeout=settings.body_timeout,
     )
     app.add_middleware(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
-    routers = (cases, protect, platform, admin, sightings, health, evidence)
+    routers = (cases, protect, platform, admin, sightings, notices, watch, health, evidence, hma)
     for router in (r.router for r in routers):
         app.include_router(router)
     mount_web(app)

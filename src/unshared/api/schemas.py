@@ -9,18 +9,26 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from unshared.actions.protect import ProtectedPhoto
 from unshared.bank.models import (
+    MAX_ADDRESS,
+    MAX_DETAIL,
     MAX_EMAIL,
     MAX_KEY_NAME,
     MAX_NOTE,
     MAX_REASON,
     MAX_URL,
+    MAX_WATCH_INTERVAL,
+    MIN_WATCH_INTERVAL,
     Bank,
     BankKind,
+    Category,
+    Delivery,
     FetchOutcome,
     KeyRole,
+    NoticeState,
     Reporter,
     ReportOutcome,
     SightingStatus,
+    WatchKind,
 )
 from unshared.errors import InvalidInput
 from unshared.match.query import MAX_TRIMMED_VIEWS
@@ -116,8 +124,22 @@ class PersonLimits(BaseModel):
     protect_max_keypoints: int = Field(description="Most keypoints a protected photo may have")
 
 
+#: What every ``category`` field says, in the OpenAPI schema.
+CATEGORY = (
+    "minor: the person in the image is under 18, or was when it was taken; for a platform, child"
+    " sexual abuse material, with its own duty to report (in the US, to NCMEC). null: none"
+)
+
+
 class NewCase(Strict):
     images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
+    minor: bool = Field(
+        default=False,
+        strict=True,  # true or false: never "yes", 1 or "on" taken as a yes
+        description="The person in the photos is under 18, or was when they were taken."
+        " Optional; the one thing asked about them. Platforms then treat the hashes as child"
+        " sexual abuse material",
+    )
 
 
 class Pin(Strict):
@@ -141,6 +163,7 @@ class CaseCreated(BaseModel):
     pin: str = Field(description="Shown once, never again: it is stored only as a slow hash")
     status: str
     hashes: int
+    minor: bool = Field(description="The case is a minor's")
 
 
 class CaseHash(BaseModel):
@@ -161,6 +184,7 @@ class CaseStatus(BaseModel):
     status: str
     created_at: datetime
     withdrawn_at: datetime | None
+    minor: bool = Field(description="The case is a minor's: its hashes carry that to platforms")
     hashes: list[CaseHash]
     reports: list[CaseReport]
     kind: BankKind = Field(
@@ -201,6 +225,7 @@ class MatchOut(BaseModel):
     signal: str
     distance: int
     variant: str
+    category: Category | None = Field(description=CATEGORY)
     metadata: dict[str, Any]
 
 
@@ -224,6 +249,7 @@ class ChangeOut(BaseModel):
     value: str
     status: str
     at: datetime
+    category: Category | None = Field(description=CATEGORY)
     bank_kind: str = Field(description="ncii, allow or protect: an allow bank overrules matches")
     bank_thresholds: dict[str, int]
 
@@ -322,6 +348,7 @@ class SightingOut(BaseModel):
     entry: int | None
     distance: int | None
     checked_at: datetime | None
+    category: Category | None = Field(description=f"The case's category. {CATEGORY}")
     fetch: FetchOut | None = Field(description="The latest verification")
 
 
@@ -334,6 +361,80 @@ class ContactOut(BaseModel):
     email: str
     set_by: str
     updated_at: datetime
+
+
+# -- notices ---------------------------------------------------------------------------------
+
+Regime = Literal["us_take_it_down", "eu_dsa_16", "uk_osa"]
+NoticeFormat = Literal["text", "html", "pdf"]
+
+
+class NoticeOut(BaseModel):
+    """A notice to a host and its clock. Never the person's own details."""
+
+    id: int
+    sighting_id: int
+    case: str = Field(description="The case number")
+    url: str = Field(description="The sighting's URL, where the copy is")
+    host: str
+    regime: Regime
+    state: NoticeState
+    delivery: Delivery
+    recipient: str = Field(description="The host's abuse address it goes to; empty until known")
+    minor: bool
+    created_at: datetime
+    sent_at: datetime | None
+    deadline: datetime | None = Field(description="When the copy is fetched again")
+    closed_at: datetime | None = Field(description="When it was removed or withdrawn")
+    follow_up_of: int | None = Field(description="The notice this one follows up")
+    authorised: bool = Field(description="The person authorised the operator to send it")
+    message_id: str | None = Field(description="The Message-ID of the email that carried it")
+
+
+class NewNotice(Strict):
+    sighting: int = Field(ge=1, description="A verified sighting")
+    regime: Regime | None = Field(default=None, description="Default: the notice_regime setting")
+    delivery: Delivery | None = Field(
+        default=None, description="Default: email when the host's abuse contact is known"
+    )
+    recipient: str = Field(default="", max_length=MAX_EMAIL, description="Default: the contact")
+    minor: bool = False
+
+
+class SendNotice(Strict):
+    recipient: str | None = Field(
+        default=None, max_length=MAX_EMAIL, description="Instead of the one drafted with it"
+    )
+
+
+class PersonNewNotice(Pin):
+    sighting: int = Field(ge=1, description="One of the case's verified sightings")
+    regime: Regime | None = Field(default=None, description="Default: the notice_regime setting")
+
+
+class NoticeDownload(Pin):
+    """The person's own copy, to send themselves. Details given here go into this file only and
+    are kept nowhere; without them the notice has blanks to fill in by hand."""
+
+    format: NoticeFormat
+    name: str = Field(default="", max_length=MAX_DETAIL)
+    email: str = Field(default="", max_length=MAX_EMAIL)
+    signature: str = Field(default="", max_length=MAX_DETAIL, description="Typed as /s/ NAME")
+
+
+class NoticeAuthorisation(Pin):
+    """The person asks the operator to send this one notice on their behalf. Their details are
+    kept with this notice only, used in it alone, and forgotten when it closes."""
+
+    name: str = Field(min_length=1, max_length=MAX_DETAIL)
+    email: str = Field(min_length=3, max_length=MAX_EMAIL)
+    signature: str = Field(min_length=1, max_length=MAX_DETAIL, description="Their full name")
+    phone: str = Field(default="", max_length=MAX_DETAIL)
+    address: str = Field(default="", max_length=MAX_ADDRESS)
+    good_faith: bool = Field(
+        description="They confirm, in good faith, that the picture was shared without their"
+        " consent and that the notice is accurate: must be true"
+    )
 
 
 class ReviewReport(ReportOut):
@@ -382,6 +483,7 @@ class EntryOut(BaseModel):
     status: str
     source: str
     added_at: datetime
+    category: Category | None = Field(description=CATEGORY)
     metadata: dict[str, Any]
 
 
@@ -418,6 +520,59 @@ class EvidenceKey(BaseModel):
     fingerprint: str = Field(description="SHA-256 of the 32 key bytes, to compare by voice")
 
 
+class NewWatch(Strict):
+    url: str = Field(min_length=1, max_length=MAX_URL, description="The page, sitemap or feed")
+    kind: WatchKind = Field(default="page", description="page, sitemap or feed (RSS or Atom)")
+    interval_seconds: int = Field(
+        default=3600,
+        ge=MIN_WATCH_INTERVAL,
+        le=MAX_WATCH_INTERVAL,
+        description="Seconds between runs",
+    )
+
+
+class WatchChange(Strict):
+    enabled: bool = Field(description="Run on its schedule (true) or not (false)")
+
+
+class WatchRunOut(BaseModel):
+    """What one run of a watch target did."""
+
+    started_at: datetime
+    seconds: float
+    fetches: int = Field(description="Requests made: the target, sitemaps, pages, images")
+    pages: int
+    images: int = Field(description="Images hashed")
+    matches: int = Field(description="Images that matched an entry of a case")
+    sightings: list[int] = Field(description="Sightings this run made or verified, by id")
+    known: int = Field(description="Matches on pages already verified for their case")
+    failures: int
+    capped: bool = Field(description="Stopped at watch_max_fetches or watch_max_seconds")
+    error: str = Field(description="Why the target itself could not be read, or empty")
+    problems: list[str] = Field(description="The first problems with its pages and images")
+
+
+class WatchOut(BaseModel):
+    id: int
+    url: str
+    host: str
+    kind: WatchKind
+    interval_seconds: int
+    enabled: bool
+    created_by: str
+    created_at: datetime
+    next_run_at: datetime
+    last_run_at: datetime | None
+    last_result: WatchRunOut | None
+
+
+class WatchRan(BaseModel):
+    """A run done at once: the target after it, and what the run did."""
+
+    watch: WatchOut
+    run: WatchRunOut
+
+
 class ErrorDetail(BaseModel):
     code: str = Field(description="A stable, machine-readable name, such as rate_limited")
     message: str = Field(description="What went wrong, in words for a person")
@@ -428,6 +583,23 @@ class ErrorBody(BaseModel):
     """Every error, whatever its status, has this one shape."""
 
     error: ErrorDetail
+
+
+# -- HMA's matching API (``api/routers/hma.py``) ------------------------------------------------
+
+
+class HmaMatch(BaseModel):
+    """One match in HMA's shape: the bank content id, here the matched entry's id, and the
+    distance, which HMA gives as text."""
+
+    bank_content_id: int = Field(description="The entry; report on it with POST /v1/reports")
+    distance: str = Field(description='As text, as HMA gives it: "0" for an exact hash')
+
+
+class HmaRawLookup(BaseModel):
+    matches: list[int | HmaMatch] = Field(
+        description="Entry ids, or with include_distance=true each with its distance"
+    )
 
 
 #: Each error status the API answers with: what it means and an example body (codes from

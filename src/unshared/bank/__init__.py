@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from unshared.bank.models import (
     BANK_KINDS,
+    CATEGORIES,
     ENTRY_STATUSES,
     KEY_ROLES,
     REPORT_OUTCOMES,
@@ -26,6 +27,7 @@ from unshared.bank.models import (
     Case,
     CaseRequest,
     CaseStatus,
+    Category,
     Change,
     ChangeOp,
     Entry,
@@ -51,10 +53,12 @@ from unshared.bank.store import (
     EvidenceWriter,
     HistoryReader,
     KeyStore,
+    NoticeStore,
     Record,
     ReportStore,
     SightingStore,
     Store,
+    WatchStore,
 )
 from unshared.errors import InvalidInput
 
@@ -63,6 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BANK_KINDS",
+    "CATEGORIES",
     "ENTRY_STATUSES",
     "KEY_ROLES",
     "REPORT_OUTCOMES",
@@ -75,6 +80,7 @@ __all__ = [
     "CaseRequest",
     "CaseStatus",
     "CaseStore",
+    "Category",
     "Change",
     "ChangeOp",
     "ContactStore",
@@ -90,6 +96,7 @@ __all__ = [
     "KeyRole",
     "KeyStore",
     "NewCase",
+    "NoticeStore",
     "PostgresStore",
     "Record",
     "Report",
@@ -100,6 +107,7 @@ __all__ = [
     "SightingStore",
     "Store",
     "SubjectType",
+    "WatchStore",
     "hash_pin",
     "new_pin",
     "normalise_case_number",

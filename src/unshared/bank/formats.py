@@ -26,7 +26,11 @@ python-threatexchange's ``video_md5``, are refused.
 
 ``write_csv`` writes the first layout, so what reads ``dataset --csv`` reads ours, with five
 columns more: ``bank, entry_id, status, added_at, metadata`` (the rest of the metadata as a JSON
-object). Reading our own export skips rows whose ``status`` is not ``active``, so an export that
+object). Its ``category`` is the entry's own category when it has one (``minor``: an image of a
+minor, see ``bank.models.CATEGORIES``), which wins over a ``category`` in the metadata (that one
+then stays in the ``metadata`` column); else the metadata's, as read. Reading any CSV keeps
+``category`` as metadata text: an import never marks entries as a minor's (a case or a sync
+does). Reading our own export skips rows whose ``status`` is not ``active``, so an export that
 holds withdrawn entries can never bring them back; the other four are for people, not for import.
 Case numbers are never written.
 
@@ -157,6 +161,10 @@ def write_csv(entries: Iterable[Entry], out: TextIO) -> int:
             value = rest.get(name)
             if isinstance(value, str) and value and value == value.strip():
                 texts[name] = rest.pop(name)
+        if entry.category is not None:
+            if "category" in texts:
+                rest["category"] = texts.pop("category")
+            texts["category"] = entry.category
         tags = rest.get("tags")
         tag_cell = ""
         if _plain_tags(tags):

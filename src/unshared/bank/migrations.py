@@ -35,9 +35,19 @@ Takedown (step 5, ``docs/takedown.md``):
 - ``evidence``: each case's append-only log of chained records (``unshared.takedown.chain``);
   triggers refuse UPDATE and DELETE, as on ``history``.
 - ``contacts``: a host's abuse email, set by an operator.
-- ``notices``: a notice about one sighting under one legal regime, its state and clock.
+- ``notices``: a notice about one sighting under one legal regime, its state and clock; the
+  person's own details (``notifier``) only while a notice they authorised the operator to send
+  is open.
 - ``jobs``: scheduled work (a clock's re-check, a watch target's run), leased so each runs once.
-- ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule.
+- ``watch_targets``: pages, sitemaps and feeds the monitor fetches on a schedule, with when
+  each runs next and what its last run found.
+
+Categories (step 6, ``docs/bank.md``):
+
+- ``cases.minor``: the person said they are under 18, or were when the photos were taken; the
+  one answer kept about them (never an age or a birth date).
+- ``entries.category``: ``minor`` on each entry of a minor's case (and on a platform's synced
+  copy of one, which has no case), ``NULL`` otherwise; fixed when the entry is added.
 """
 
 from __future__ import annotations
@@ -474,13 +484,15 @@ def _takedown_tables(dialect: Dialect) -> tuple[str, ...]:
             state TEXT NOT NULL CHECK (state IN {_NOTICE_STATES}),
             delivery TEXT NOT NULL CHECK (delivery IN {_DELIVERIES}),
             recipient TEXT NOT NULL DEFAULT '' CHECK (length(recipient) <= 254),
+            minor {boolean} NOT NULL,
             created_at {time} NOT NULL,
             sent_at {time},
             deadline {time},
             closed_at {time},
             follow_up_of {ref} REFERENCES notices (id),
+            authorised_at {time},
             notifier {json},
-            message_id TEXT
+            message_id TEXT CHECK (length(message_id) <= 998)
         )""",
         "CREATE INDEX notices_by_case ON notices (case_id, id)",
         "CREATE INDEX notices_by_sighting ON notices (sighting_id, id)",
@@ -498,15 +510,19 @@ def _takedown_tables(dialect: Dialect) -> tuple[str, ...]:
             UNIQUE (kind, subject_id, due_at)
         )""",
         "CREATE INDEX jobs_due ON jobs (due_at) WHERE done_at IS NULL",
+        # ``last_result``: the last run's summary (``WatchRun``), counts and problems in words.
         f"""CREATE TABLE watch_targets (
             id {ident},
             url TEXT NOT NULL UNIQUE CHECK (length(url) BETWEEN 1 AND 2048),
+            host TEXT NOT NULL CHECK (length(host) BETWEEN 1 AND 253),
             kind TEXT NOT NULL CHECK (kind IN {_WATCH_KINDS}),
             interval_seconds INTEGER NOT NULL CHECK (interval_seconds > 0),
+            enabled {flag},
+            created_by TEXT NOT NULL,
+            created_at {time} NOT NULL,
             next_run_at {time} NOT NULL,
             last_run_at {time},
-            enabled {flag},
-            created_at {time} NOT NULL
+            last_result {json}
         )""",
         "CREATE INDEX watch_targets_due ON watch_targets (next_run_at) WHERE enabled",
     )
@@ -533,11 +549,32 @@ TAKEDOWN = Migration(
 )
 
 
+_CATEGORIES_6 = "('minor')"
+
+CATEGORIES = Migration(
+    6,
+    "a minor's case, and the category its entries carry in the feed, matches and exports",
+    sqlite=(
+        "ALTER TABLE cases ADD COLUMN minor INTEGER NOT NULL DEFAULT 0 CHECK (minor IN (0, 1))",
+        f"ALTER TABLE entries ADD COLUMN category TEXT CHECK (category IN {_CATEGORIES_6})",
+    ),
+    postgres=(
+        # A constant default: PostgreSQL adds the column without rewriting the table.
+        "ALTER TABLE cases ADD COLUMN minor BOOLEAN NOT NULL DEFAULT FALSE",
+        # NOT VALID: every row there is NULL, so checking them would only hold the table's lock
+        # through a scan of millions of entries; every row written from now on is checked.
+        f"""ALTER TABLE entries ADD COLUMN category TEXT,
+            ADD CONSTRAINT entries_category_check CHECK (category IN {_CATEGORIES_6}) NOT VALID""",
+    ),
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL,
     PLATFORMS,
     CASE_REQUESTS,
     MATCH_PLATFORMS,
     TAKEDOWN,
+    CATEGORIES,
 )
 LATEST = MIGRATIONS[-1].version

@@ -20,6 +20,7 @@ ChangeOp = Literal["add", "withdraw", "disable", "quarantine", "enable"]
 SubjectType = Literal["bank", "case", "entry", "key", "sighting", "notice", "contact", "watch"]
 KeyRole = Literal["platform", "admin"]
 ReportOutcome = Literal["removed", "blocked", "queued", "not_ncii", "duplicate", "not_found"]
+Category = Literal["minor"]
 
 #: ``ncii``: hashes of intimate images shared without consent; a match means take it down.
 #: ``allow``: known-innocent content (memes, stock photos) that must never match.
@@ -54,6 +55,13 @@ REPORT_OUTCOMES: tuple[ReportOutcome, ...] = (
     "duplicate",
     "not_found",
 )
+
+#: What an entry is, beyond its bank's kind, when a platform must treat it differently; ``None``
+#: for most. ``minor``: the person in the image is under 18, or was when it was taken, as they
+#: said when they made their case (``Case.minor``). For a platform such an image is child sexual
+#: abuse material, with duties of its own (in the US, a report to NCMEC's CyberTipline). Every
+#: entry of a minor's case carries it, in the feed, in matches, exports and copies made by sync.
+CATEGORIES: tuple[Category, ...] = ("minor",)
 
 #: Longest texts the bank keeps, in characters: a report's note, a status change's reason, a key's
 #: name. The API's schemas take them from here, so the published limits are the real ones.
@@ -100,6 +108,14 @@ class Case:
     status: CaseStatus
     created_at: datetime
     withdrawn_at: datetime | None
+    #: The person said they are under 18, or were when the photos were taken: the one answer
+    #: kept about them (never an age or a birth date). Its entries carry the ``minor`` category.
+    minor: bool = False
+
+    @property
+    def category(self) -> Category | None:
+        """The category this case's entries carry."""
+        return "minor" if self.minor else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +165,9 @@ class Entry:
     added_at: datetime
     #: Free JSON given when the entry was added and returned with every match on it.
     metadata: dict[str, Any] = field(hash=False)
+    #: ``minor`` for an entry of a minor's case (see ``CATEGORIES``), else ``None``. Fixed when
+    #: the entry is added, like the rest.
+    category: Category | None = None
 
     @property
     def signal(self) -> Signal:
@@ -170,6 +189,8 @@ class Change:
     status: EntryStatus
     case_id: int | None
     at: datetime
+    #: The entry's category (``CATEGORIES``), on every change of it: ``minor`` or ``None``.
+    category: Category | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +211,15 @@ class HistoryEvent:
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
-    """What ``Store.import_records`` did: records read, entries created, records already there."""
+    """What ``Store.import_records`` did: records read, entries created, records already there;
+    and, for a list that also withdraws hashes (StopNCII's), entries withdrawn and records
+    skipped (of a type or status not matched here)."""
 
     records: int
     added: int
     existing: int
+    withdrawn: int = 0
+    skipped: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +319,10 @@ FETCH_OUTCOMES: tuple[FetchOutcome, ...] = (
     "failed",
     "not_image",
 )
+#: ``draft``: written, not sent. ``sent``: sent to the host (or, for a download, recorded as sent
+#: by hand); its clock runs. ``acknowledged``: the host answered; the clock still runs.
+#: ``removed``: the copy was gone or no longer matching when fetched again. ``overdue``: still
+#: there after the deadline (a follow-up is drafted). ``withdrawn``: taken back.
 NOTICE_STATES: tuple[NoticeState, ...] = (
     "draft",
     "sent",
@@ -302,11 +331,19 @@ NOTICE_STATES: tuple[NoticeState, ...] = (
     "overdue",
     "withdrawn",
 )
+#: States a notice never leaves.
+CLOSED_NOTICE_STATES: tuple[NoticeState, ...] = ("removed", "withdrawn")
+#: ``email``: sent by SMTP to the host's abuse contact. ``download``: text, HTML or PDF for the
+#: person to send themselves.
+DELIVERIES: tuple[Delivery, ...] = ("email", "download")
 #: Longest URL a sighting may have, in characters (what common browsers and servers take).
 MAX_URL = 2048
 MAX_HOST = 253
 MAX_EMAIL = 254
 MAX_ERROR = 1000
+#: Longest name, signature, phone number or postal address a person gives for a notice.
+MAX_DETAIL = 200
+MAX_ADDRESS = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +364,9 @@ class Sighting:
     entry_id: int | None
     distance: int | None
     checked_at: datetime | None
+    #: The case's category (``CATEGORIES``): ``minor`` for a minor's case, so whoever acts on
+    #: the sighting knows; read from the case, never kept with the sighting.
+    category: Category | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,3 +412,149 @@ class Contact:
     email: str
     set_by: str
     updated_at: datetime
+
+
+#: Watch targets are fetched at most this often, and at least this rarely (seconds).
+MIN_WATCH_INTERVAL = 60
+MAX_WATCH_INTERVAL = 90 * 24 * 3600
+WATCH_KINDS: tuple[WatchKind, ...] = ("page", "sitemap", "feed")
+#: Problems kept with a watch target's last run, at most (the first ones).
+MAX_WATCH_PROBLEMS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class WatchRun:
+    """What one run of a watch target did: what it fetched and hashed, what matched, and the
+    sightings it made. Kept with the target as its last result."""
+
+    started_at: datetime
+    #: Seconds the run took.
+    seconds: float = 0.0
+    #: Requests made: the target, nested sitemaps, pages and images.
+    fetches: int = 0
+    #: Pages looked at (the target itself, for a ``page``).
+    pages: int = 0
+    #: Images hashed.
+    images: int = 0
+    #: Images that matched an entry of a case.
+    matches: int = 0
+    #: Sightings made or verified by this run, by id.
+    sightings: tuple[int, ...] = ()
+    #: Matches on a page already verified for that case: nothing new to record.
+    known: int = 0
+    #: Fetches that failed, were refused or answered an error.
+    failures: int = 0
+    #: Whether the run stopped at ``watch_max_fetches``.
+    capped: bool = False
+    #: Why the target itself could not be read (the run found nothing then), or empty.
+    error: str = ""
+    #: The first few problems with its pages and images, in words.
+    problems: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """As the store keeps it (JSON) and the API and CLI show it."""
+        return {
+            "started_at": self.started_at.isoformat(),
+            "seconds": round(self.seconds, 3),
+            "fetches": self.fetches,
+            "pages": self.pages,
+            "images": self.images,
+            "matches": self.matches,
+            "sightings": list(self.sightings),
+            "known": self.known,
+            "failures": self.failures,
+            "capped": self.capped,
+            "error": self.error,
+            "problems": list(self.problems),
+        }
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> WatchRun:
+        return cls(
+            started_at=datetime.fromisoformat(data["started_at"]),
+            seconds=float(data.get("seconds", 0.0)),
+            fetches=int(data.get("fetches", 0)),
+            pages=int(data.get("pages", 0)),
+            images=int(data.get("images", 0)),
+            matches=int(data.get("matches", 0)),
+            sightings=tuple(int(i) for i in data.get("sightings", ())),
+            known=int(data.get("known", 0)),
+            failures=int(data.get("failures", 0)),
+            capped=bool(data.get("capped", False)),
+            error=str(data.get("error", "")),
+            problems=tuple(str(p) for p in data.get("problems", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WatchTarget:
+    """A page, sitemap or feed the monitor fetches every ``interval_seconds``, matching every
+    image it finds against the banks."""
+
+    id: int
+    url: str
+    host: str
+    kind: WatchKind
+    interval_seconds: int
+    enabled: bool
+    created_by: str
+    created_at: datetime
+    #: When it runs next (its ``watch.run`` job is due then).
+    next_run_at: datetime
+    last_run_at: datetime | None = None
+    last_result: WatchRun | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NotifierDetails:
+    """The person's own details, given only when they authorise the operator to send one notice
+    on their behalf. Kept with that notice alone (and its follow-ups), used only in it, and
+    forgotten when it closes; never in the feed, history, evidence log or platforms' answers."""
+
+    name: str
+    email: str
+    #: What the person typed as their signature when authorising.
+    signature: str
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A notice to the host of one sighting, under one legal regime, and its clock."""
+
+    id: int
+    sighting_id: int
+    case_id: int
+    #: The case's number, the sighting's URL and host (read with the notice).
+    case: str
+    url: str
+    host: str
+    regime: str
+    state: NoticeState
+    delivery: Delivery
+    #: Where it goes (the host's abuse address), or "" until known.
+    recipient: str
+    #: The person depicted is a minor (the DSA and UK notices then need no contact details).
+    minor: bool
+    created_at: datetime
+    sent_at: datetime | None
+    #: When the host should have acted; the copy is fetched again then.
+    deadline: datetime | None
+    #: When it was removed or withdrawn.
+    closed_at: datetime | None
+    #: The notice this one follows up (still up after that one's deadline).
+    follow_up_of: int | None
+    #: When the person authorised the operator to send it on their behalf.
+    authorised_at: datetime | None
+    #: The Message-ID of the email that carried it.
+    message_id: str | None
+    notifier: NotifierDetails | None = field(default=None, repr=False)
+
+    @property
+    def authorised(self) -> bool:
+        return self.authorised_at is not None
+
+    @property
+    def closed(self) -> bool:
+        return self.state in CLOSED_NOTICE_STATES

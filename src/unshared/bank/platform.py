@@ -25,7 +25,7 @@ from unshared.bank.models import (
     ReportOutcome,
     ReviewItem,
 )
-from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, SQLBase, chunks, marks, now
+from unshared.bank.sql import CHUNK, ENTRY_COLUMNS, ENTRY_WIDTH, SQLBase, chunks, marks, now
 from unshared.errors import Conflict, NotFound
 
 _MAX_LIST = 1000
@@ -292,17 +292,20 @@ class PlatformRecords(SQLBase):
         )
         with self._read() as tx:
             rows = tx.execute(_REVIEW, (line, limit))
-        return [
-            ReviewItem(
-                entry=self._entry_of(row),
-                matches=int(row[10]),
-                not_ncii_reports=int(row[11]),
-                not_ncii_platforms=int(row[12]),
-                platforms=int(row[13]),
-                flooded=int(row[10]) > line,
+        items = []
+        for row in rows:
+            matches, reports, reporters, platforms = map(int, row[ENTRY_WIDTH:])
+            items.append(
+                ReviewItem(
+                    entry=self._entry_of(row),
+                    matches=matches,
+                    not_ncii_reports=reports,
+                    not_ncii_platforms=reporters,
+                    platforms=platforms,
+                    flooded=matches > line,
+                )
             )
-            for row in rows
-        ]
+        return items
 
     # -- identity ------------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ the same request with the same key again until it gets an answer.
 What the store keeps of it, with the case (``CaseRequest``):
 
 - the SHA-256 of the key, never the key, to find the case again;
-- the SHA-256 of the request (the images' hashes), so one key cannot stand for two requests;
+- the SHA-256 of the request (the images' hashes, and whether the case is a minor's), so one
+  key cannot stand for two requests;
 - the PIN, sealed with AES-GCM under a key derived from the idempotency key by HKDF-SHA256. Only
   whoever holds the idempotency key can open it, so a stolen copy of the database gives no PIN.
   It is dropped once ``RETRY_WINDOW`` has passed (the hashes stay, so a late retry is refused
@@ -29,6 +30,7 @@ import re
 import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -70,18 +72,27 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(check_key(key).encode()).hexdigest()
 
 
-def request_hash(images: Sequence[Sequence[Signal]]) -> str:
+def request_hash(images: Sequence[Sequence[Signal]], *, minor: bool = False) -> str:
     """SHA-256 of what a case is made from: each image's hashes, by type and lower-case hex, in
-    the order given. The same photos sent again give the same value, however the hex is cased."""
-    canonical = [[[s.name, s.hex] for s in map(validate.signal, image)] for image in images]
+    the order given, and whether it is a minor's. The same photos sent again give the same
+    value, however the hex is cased; the same photos marked otherwise do not."""
+    canonical: Any = [[[s.name, s.hex] for s in map(validate.signal, image)] for image in images]
+    if validate.flag("minor", minor):
+        # Only then: an adult's request hashes as it did before cases could be a minor's.
+        canonical = {"images": canonical, "minor": True}
     return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
 
 
 def new_request(
-    key: str, images: Sequence[Sequence[Signal]], pin: str, now: datetime
+    key: str,
+    images: Sequence[Sequence[Signal]],
+    pin: str,
+    now: datetime,
+    *,
+    minor: bool = False,
 ) -> CaseRequest:
     """What to keep with a case made by a request carrying ``key``, its PIN sealed."""
-    asked = request_hash(images)
+    asked = request_hash(images, minor=minor)
     return CaseRequest(
         key_hash=key_hash(key),
         request_hash=asked,

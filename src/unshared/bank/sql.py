@@ -119,7 +119,9 @@ def marks(items: Sequence[object]) -> str:
 
 #: An entry row as ``SQLBase._entry_of`` reads it; ``e`` is the entry, ``b`` its bank.
 ENTRY_COLUMNS = """e.id, b.name, e.bank_id, e.case_id, e.signal_type, e.value, e.status, e.source,
-    e.added_at, e.metadata"""
+    e.added_at, e.metadata, e.category"""
+#: How many columns ``ENTRY_COLUMNS`` is: a query that reads more after them starts there.
+ENTRY_WIDTH = 11
 ENTRY = f"SELECT {ENTRY_COLUMNS} FROM entries e JOIN banks b ON b.id = e.bank_id"
 
 
@@ -210,6 +212,7 @@ class SQLBase(ABC):
             source=row[7],
             added_at=self._time_out(row[8]),
             metadata=dict(self._json_out(row[9])),
+            category=row[10],
         )
 
 

@@ -27,6 +27,7 @@ from unshared.bank.models import (
     Case,
     CaseRequest,
     CaseStatus,
+    Category,
     Change,
     Entry,
     EntryStatus,
@@ -34,11 +35,12 @@ from unshared.bank.models import (
     ImportSummary,
     NewCase,
 )
+from unshared.bank.notices import NoticeRecords
 from unshared.bank.platform import PlatformRecords
 from unshared.bank.secrets import is_pin_hash, new_case_number, normalise_case_number
 from unshared.bank.sql import CHUNK, ENTRY, Ledger, Tx, chunks, marks, now
 from unshared.bank.store import Record
-from unshared.bank.takedown import TakedownRecords
+from unshared.bank.watch import WatchRecords
 from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable, UnsharedError
 from unshared.signals import SIGNAL_TYPES, Signal
 
@@ -47,17 +49,18 @@ _PAGE = 5000
 _MAX_CHANGES = 10_000
 _MAX_HISTORY = 1000
 
-_CASE = "SELECT id, number, pin_hash, status, created_at, withdrawn_at FROM cases"
+_CASE = "SELECT id, number, pin_hash, status, created_at, withdrawn_at, minor FROM cases"
 _BANK = "SELECT id, name, kind, thresholds, created_at FROM banks"
 _HISTORY = "SELECT id, at, actor, action, subject_type, subject_id, detail FROM history"
 
 
-class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
+class SQLStore(NoticeRecords, WatchRecords, JobRecords, PlatformRecords):
     """The bank over a SQL database; see ``unshared.bank.store.Store`` for the contract.
 
     API keys, reports and match counts are in ``PlatformRecords``; sightings, contacts and the
-    evidence log in ``TakedownRecords``; the scheduler's jobs in ``JobRecords``; the plumbing in
-    ``SQLBase``.
+    evidence log in ``TakedownRecords``; notices in ``NoticeRecords`` (built on it); the
+    monitor's watch targets in ``WatchRecords``; the scheduler's jobs in ``JobRecords``; the
+    plumbing in ``SQLBase``.
     """
 
     # -- schema ------------------------------------------------------------------------------
@@ -141,12 +144,13 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
 
     # -- cases -------------------------------------------------------------------------------
 
-    def create_case(self, pin_hash: str, actor: str = "person") -> Case:
+    def create_case(self, pin_hash: str, actor: str = "person", *, minor: bool = False) -> Case:
         if not is_pin_hash(pin_hash):
             raise InvalidInput("create_case takes hash_pin(pin), never the PIN itself")
         actor = validate.text("actor", actor, required=True)
+        minor = validate.flag("minor", minor)
         with self._writing() as w:
-            return self._insert_case(w, pin_hash, actor)
+            return self._insert_case(w, pin_hash, actor, minor)
 
     def create_case_with_entries(
         self,
@@ -157,6 +161,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         source: str = "",
         actor: str = "person",
         request: CaseRequest | None = None,
+        minor: bool = False,
     ) -> NewCase:
         if not is_pin_hash(pin_hash):
             raise InvalidInput("create_case_with_entries takes hash_pin(pin), never the PIN")
@@ -165,6 +170,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         items = validate.records([(signal, {}) for signal in signals])
         source = validate.text("source", source)
         actor = validate.text("actor", actor, required=True)
+        minor = validate.flag("minor", minor)
         if request is not None:
             request = validate.case_request(request)
         with self._writing() as w:
@@ -181,8 +187,8 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
                     (request.key_hash,),
                 )
                 if kept:
-                    return self._replay(w, bank, items, request, kept[0])
-            case = self._insert_case(w, pin_hash, actor)
+                    return self._replay(w, bank, items, request, kept[0], minor)
+            case = self._insert_case(w, pin_hash, actor, minor)
             added = self._add(w, bank, items, case.id, source, actor)
             if request is not None:
                 w.tx.execute(
@@ -199,7 +205,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
                 )
         return NewCase(case, [entry for entry, _ in added], request)
 
-    def _insert_case(self, w: Ledger, pin_hash: str, actor: str) -> Case:
+    def _insert_case(self, w: Ledger, pin_hash: str, actor: str, minor: bool) -> Case:
         for _ in range(20):
             number = new_case_number()
             if not w.tx.execute("SELECT id FROM cases WHERE number = ?", (number,)):
@@ -207,12 +213,13 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         else:  # pragma: no cover - 20 collisions in a space of 6.6e11
             raise UnsharedError("could not draw an unused case number")
         rows = w.tx.execute(
-            "INSERT INTO cases (number, pin_hash, status, created_at) VALUES (?, ?, ?, ?)"
-            " RETURNING id",
-            (number, pin_hash, "active", w.when),
+            "INSERT INTO cases (number, pin_hash, status, created_at, minor)"
+            " VALUES (?, ?, ?, ?, ?) RETURNING id",
+            (number, pin_hash, "active", w.when, minor),
         )
-        case = Case(rows[0][0], number, pin_hash, "active", w.now, None)
-        w.event(actor, "case.create", "case", case.id)
+        case = Case(rows[0][0], number, pin_hash, "active", w.now, None, minor)
+        # The audit trail says how the case was made: a minor's or not, and nothing more.
+        w.event(actor, "case.create", "case", case.id, minor=minor)
         return case
 
     def _replay(
@@ -222,15 +229,18 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         items: list[tuple[Signal, dict[str, Any]]],
         request: CaseRequest,
         kept: tuple[Any, ...],
+        minor: bool,
     ) -> NewCase:
         """The case a request with this key made before, its entries for these signals."""
         case_id, request_hash, sealed_pin, expires_at = kept
-        if request_hash != request.request_hash:
+        case = self._case(w.tx, case_id)
+        # The request's hash covers ``minor`` too; the case's own answer is checked as well, so
+        # a retry can never hand back a case marked otherwise than it asks.
+        if request_hash != request.request_hash or case.minor != minor:
             raise Conflict(
                 "this Idempotency-Key was used for a different request; draw a new key"
                 " for new photos"
             )
-        case = self._case(w.tx, case_id)
         bank = self._bank(w.tx, bank_name)
         # Newest last, so a hash withdrawn and added again gives its live entry.
         rows = w.tx.execute(
@@ -275,6 +285,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
             status=cast(CaseStatus, row[3]),
             created_at=self._time_out(row[4]),
             withdrawn_at=None if row[5] is None else self._time_out(row[5]),
+            minor=bool(row[6]),
         )
 
     def withdraw_case(self, case_id: int, actor: str = "person") -> Case:
@@ -316,12 +327,18 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         source: str = "",
         metadata: Mapping[str, Any] | None = None,
         actor: str = "system",
+        category: Category | None = None,
     ) -> list[Entry]:
         shared = validate.metadata(metadata)
         if isinstance(signals, Signal):
             raise InvalidInput("add_entries takes a sequence of signals, not one signal")
         return self.add_records(
-            bank, [(s, shared) for s in signals], case_id=case_id, source=source, actor=actor
+            bank,
+            [(s, shared) for s in signals],
+            case_id=case_id,
+            source=source,
+            actor=actor,
+            category=category,
         )
 
     def add_records(
@@ -332,14 +349,16 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         case_id: int | None = None,
         source: str = "",
         actor: str = "system",
+        category: Category | None = None,
     ) -> list[Entry]:
         items = validate.records(records)
         source = validate.text("source", source)
         actor = validate.text("actor", actor, required=True)
+        category = validate.category(category)
         if case_id is not None:
             validate.row_id("a case id", case_id)
         with self._writing() as w:
-            added = self._add(w, bank, items, case_id, source, actor)
+            added = self._add(w, bank, items, case_id, source, actor, category)
         return [entry for entry, _ in added]
 
     def import_records(
@@ -350,10 +369,12 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         source: str = "",
         actor: str = "system",
         batch_size: int = 1000,
+        category: Category | None = None,
     ) -> ImportSummary:
         validate.whole("batch_size", batch_size, low=1, high=100_000)
         source = validate.text("source", source)
         actor = validate.text("actor", actor, required=True)
+        category = validate.category(category)
         self.get_bank(bank)
         total = added = 0
         batch: list[Record] = []
@@ -362,7 +383,8 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
             items = validate.records(batch)
             batch.clear()
             with self._writing() as w:
-                return sum(new for _, new in self._add(w, bank, items, None, source, actor))
+                added = self._add(w, bank, items, None, source, actor, category)
+                return sum(new for _, new in added)
 
         for record in records:
             batch.append(record)
@@ -383,11 +405,16 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         case_id: int | None,
         source: str,
         actor: str,
+        category: Category | None = None,
     ) -> list[tuple[Entry, bool]]:
-        """Add under the lock; each item's entry, and whether it is new."""
+        """Add under the lock; each item's entry, and whether it is new. Every entry of a
+        minor's case is ``minor``, whatever ``category`` says."""
         bank = self._bank(w.tx, bank_name)
-        if case_id is not None and self._case(w.tx, case_id).status != "active":
-            raise Conflict(f"case {case_id} is withdrawn; nothing more can be added to it")
+        if case_id is not None:
+            case = self._case(w.tx, case_id)
+            if case.status != "active":
+                raise Conflict(f"case {case_id} is withdrawn; nothing more can be added to it")
+            category = case.category or category
         firsts: dict[tuple[str, str], dict[str, Any]] = {}
         for signal, meta in items:
             firsts.setdefault((signal.name, signal.hex), meta)
@@ -405,9 +432,20 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
                 "source",
                 "added_at",
                 "metadata",
+                "category",
             ),
             [
-                (bank.id, case_id, t, v, "active", source, when, self._json_in(firsts[(t, v)]))
+                (
+                    bank.id,
+                    case_id,
+                    t,
+                    v,
+                    "active",
+                    source,
+                    when,
+                    self._json_in(firsts[(t, v)]),
+                    category,
+                )
                 for t, v in keys
             ],
             conflict="(bank_id, signal_type, value, coalesce(case_id, 0))"
@@ -442,6 +480,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
                 source=source,
                 added_at=w.now,
                 metadata=firsts[key],
+                category=category,
             )
             made[key] = entry
             w.change("add", entry.id, "active")
@@ -455,6 +494,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
                 value=value,
                 case_id=case_id,
                 source=source,
+                **({"category": category} if category else {}),
             )
         given = {**found, **made}
         out: list[tuple[Entry, bool]] = []
@@ -582,7 +622,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
         with self._read() as tx:
             rows = tx.execute(
                 "SELECT c.seq, c.op, c.entry_id, b.name, e.signal_type, e.value, c.status,"
-                " e.case_id, c.at FROM changes c JOIN entries e ON e.id = c.entry_id"
+                " e.case_id, c.at, e.category FROM changes c JOIN entries e ON e.id = c.entry_id"
                 " JOIN banks b ON b.id = e.bank_id WHERE c.seq > ? ORDER BY c.seq LIMIT ?",
                 (after, limit),
             )
@@ -597,6 +637,7 @@ class SQLStore(TakedownRecords, JobRecords, PlatformRecords):
                 status=row[6],
                 case_id=row[7],
                 at=self._time_out(row[8]),
+                category=row[9],
             )
             for row in rows
         ]

@@ -7,6 +7,8 @@
 - ``HistoryReader``: the append-only history.
 - ``SightingStore``: where copies of a case's images were seen, and each check of them.
 - ``ContactStore``: hosts' abuse contacts. ``EvidenceReader``: each case's evidence log.
+- ``WatchStore``: the monitor's watch targets, when each runs next and what its last run found.
+- ``NoticeStore``: notices to hosts, their states and clocks.
 - ``JobStore`` (``unshared.takedown.schedule``): the scheduler's jobs, leased.
 - ``Store``: all of them, and the store itself (its id, its schema, closing it).
 
@@ -17,6 +19,7 @@ holds both to the same contract.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -26,8 +29,10 @@ from unshared.bank.models import (
     BankKind,
     Case,
     CaseRequest,
+    Category,
     Change,
     Contact,
+    Delivery,
     Entry,
     EntryStatus,
     Fetch,
@@ -36,12 +41,18 @@ from unshared.bank.models import (
     ImportSummary,
     KeyRole,
     NewCase,
+    Notice,
+    NoticeState,
+    NotifierDetails,
     Report,
     Reporter,
     ReportOutcome,
     ReviewItem,
     Sighting,
     SightingStatus,
+    WatchKind,
+    WatchRun,
+    WatchTarget,
 )
 from unshared.signals import Signal
 from unshared.takedown.schedule import JobStore
@@ -134,8 +145,10 @@ class EntryWriter(Protocol):
         source: str = "",
         metadata: Mapping[str, Any] | None = None,
         actor: str = "system",
+        category: Category | None = None,
     ) -> list[Entry]:
-        """Add ``signals`` to ``bank`` in one transaction, one entry each, all with ``metadata``.
+        """Add ``signals`` to ``bank`` in one transaction, one entry each, all with ``metadata``
+        and ``category``; every entry of a minor's case is ``minor`` whatever ``category`` says.
 
         A signal already in the bank for the same case (or for no case, if ``case_id`` is ``None``)
         and not withdrawn is not added again: the existing entry comes back in its place, with its
@@ -152,6 +165,7 @@ class EntryWriter(Protocol):
         case_id: int | None = None,
         source: str = "",
         actor: str = "system",
+        category: Category | None = None,
     ) -> list[Entry]:
         """``add_entries`` with metadata of its own for each signal."""
         ...
@@ -164,8 +178,10 @@ class EntryWriter(Protocol):
         source: str = "",
         actor: str = "system",
         batch_size: int = 1000,
+        category: Category | None = None,
     ) -> ImportSummary:
-        """Stream ``records`` into ``bank``, one transaction per ``batch_size`` records.
+        """Stream ``records`` into ``bank``, one transaction per ``batch_size`` records, each
+        entry with ``category``.
 
         A failure keeps the batches before it; importing the same file again is safe, because
         records already in the bank (and not withdrawn) are not added twice.
@@ -186,8 +202,10 @@ class EntryWriter(Protocol):
 class CaseStore(Protocol):
     """A person's cases: made (with their entries), found by number, withdrawn."""
 
-    def create_case(self, pin_hash: str, actor: str = "person") -> Case:
+    def create_case(self, pin_hash: str, actor: str = "person", *, minor: bool = False) -> Case:
         """A new active case with a fresh unique number; ``pin_hash`` comes from ``hash_pin``.
+        ``minor``: the person is under 18, or was when the photos were taken (``Case.minor``);
+        history ``case.create`` records it.
 
         A person's case is made with ``create_case_with_entries``, so that it is never seen
         without its hashes nor its hashes without it."""
@@ -202,16 +220,19 @@ class CaseStore(Protocol):
         source: str = "",
         actor: str = "person",
         request: CaseRequest | None = None,
+        minor: bool = False,
     ) -> NewCase:
         """A new active case holding ``signals`` in ``bank``, all in ONE transaction with their
         feed changes and history: a failure anywhere (an unknown bank, a crash) leaves no case and
-        no entry. Entries are one per signal, in order, as ``add_entries`` gives them.
+        no entry. Entries are one per signal, in order, as ``add_entries`` gives them; a
+        ``minor`` case's are all ``minor`` (see ``create_case``).
 
         ``request`` (see ``bank.retries``) is kept with the case. If a case was already made
         with its ``key_hash``, nothing is added: that case comes back with ``replayed=True``,
         its entries for ``signals`` and the request kept the first time; ``Conflict`` if that
-        one's ``request_hash`` differs. Each call first forgets the sealed PINs whose
-        ``expires_at`` has passed (the hashes stay, so a key is never used for a second case).
+        one's ``request_hash`` differs, or the case's ``minor`` does. Each call first forgets
+        the sealed PINs whose ``expires_at`` has passed (the hashes stay, so a key is never
+        used for a second case).
         """
         ...
 
@@ -403,9 +424,139 @@ class EvidenceReader(Protocol):
         ...
 
 
+class NoticeStore(Protocol):
+    """Notices to hosts. Each write appends its ``notice.<state>`` record to the case's evidence
+    log and a history event in the same transaction; neither holds the person's details."""
+
+    def add_notice(
+        self,
+        sighting_id: int,
+        regime: str,
+        delivery: Delivery,
+        *,
+        actor: str,
+        at: datetime | None = None,
+        recipient: str = "",
+        minor: bool = False,
+        follow_up_of: int | None = None,
+        notifier: NotifierDetails | None = None,
+        authorised_at: datetime | None = None,
+        unless_open: bool = False,
+    ) -> Notice:
+        """A draft notice about a verified sighting, made ``at`` (now if None), with a
+        ``notice.drafted`` record. With ``unless_open``, a notice about the sighting not yet
+        removed or withdrawn comes back instead, if there is one (decided in the same
+        transaction). ``NotFound`` for an unknown sighting; ``Conflict`` if the sighting is not
+        ``verified``, the case is withdrawn, or ``follow_up_of`` is about another sighting;
+        ``InvalidInput`` for an unknown regime or delivery, or a recipient that is not one email
+        address."""
+        ...
+
+    def get_notice(self, notice_id: int) -> Notice:
+        """One notice, with its case number, URL and host; ``NotFound`` if there is none."""
+        ...
+
+    def notices(
+        self,
+        *,
+        case_id: int | None = None,
+        sighting_id: int | None = None,
+        state: NoticeState | None = None,
+        limit: int = 100,
+    ) -> list[Notice]:
+        """Notices, overdue first, then open ones by deadline (soonest first), then drafts, then
+        closed ones, newest first within each; at most ``limit`` (1 to 1,000)."""
+        ...
+
+    def authorise_notice(
+        self,
+        notice_id: int,
+        notifier: NotifierDetails,
+        *,
+        actor: str,
+        at: datetime | None = None,
+        delivery: Delivery | None = None,
+        recipient: str | None = None,
+    ) -> Notice:
+        """Keep the person's details with a draft, as their authorisation of the operator to
+        send it (``authorised_at``), with a ``notice.authorised`` record that holds the time
+        only. ``Conflict`` unless the notice is a draft."""
+        ...
+
+    def change_notice(
+        self,
+        notice_id: int,
+        state: NoticeState,
+        *,
+        expect: Sequence[NoticeState],
+        actor: str,
+        at: datetime | None = None,
+        deadline: datetime | None = None,
+        recipient: str | None = None,
+        message_id: str | None = None,
+        record: Mapping[str, Any] | None = None,
+    ) -> Notice:
+        """Move a notice to ``state`` at ``at``, if it is in one of ``expect`` (else
+        ``Conflict``, nothing changed). ``sent`` sets ``sent_at`` and ``deadline``; ``removed``
+        and ``withdrawn`` set ``closed_at`` and forget the person's details. The evidence record
+        ``notice.<state>`` holds ``notice``, ``from``, ``at``, who acted, for ``sent`` the
+        regime, delivery, recipient, Message-ID and deadline, and ``record``."""
+        ...
+
+
 class EvidenceWriter(Protocol):
     def append_evidence(self, case_id: int, kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
         """Append one record to the case's log in a transaction of its own; the record."""
+        ...
+
+
+class WatchStore(Protocol):
+    """The pages, sitemaps and feeds the monitor fetches on a schedule (``takedown.monitor``).
+    Adding, enabling, disabling and removing one is in the history (subject ``watch``)."""
+
+    def add_watch(
+        self,
+        url: str,
+        host: str,
+        kind: WatchKind,
+        interval_seconds: int,
+        *,
+        next_run_at: datetime,
+        actor: str,
+    ) -> WatchTarget:
+        """A new, enabled target first due at ``next_run_at``. ``Conflict`` if ``url`` is
+        watched already; ``InvalidInput`` for an unknown kind, or an interval outside
+        ``MIN_WATCH_INTERVAL`` to ``MAX_WATCH_INTERVAL``."""
+        ...
+
+    def get_watch(self, watch_id: int) -> WatchTarget:
+        """One target; ``NotFound`` if there is none."""
+        ...
+
+    def watches(self, *, enabled: bool | None = None) -> list[WatchTarget]:
+        """Targets in the order they were added; ``enabled`` None means all."""
+        ...
+
+    def set_watch_enabled(
+        self,
+        watch_id: int,
+        enabled: bool,
+        *,
+        next_run_at: datetime | None = None,
+        actor: str,
+    ) -> WatchTarget:
+        """Enable or disable a target (and move its next run, when given); ``NotFound``."""
+        ...
+
+    def remove_watch(self, watch_id: int, *, actor: str) -> None:
+        """Forget a target (its sightings stay); ``NotFound`` if there is none."""
+        ...
+
+    def record_watch_run(
+        self, watch_id: int, result: WatchRun, next_run_at: datetime
+    ) -> WatchTarget:
+        """Keep a run's result as the target's last (``last_run_at`` is its ``started_at``) and
+        when it runs next; ``NotFound`` if the target was removed meanwhile."""
         ...
 
 
@@ -421,6 +572,8 @@ class Store(
     ContactStore,
     EvidenceReader,
     EvidenceWriter,
+    WatchStore,
+    NoticeStore,
     JobStore,
     Protocol,
 ):

@@ -22,6 +22,7 @@ from unshared.bank.models import (
     MAX_URL,
     REPORTERS,
     SIGHTING_STATUSES,
+    Category,
     Contact,
     Fetch,
     FetchFacts,
@@ -35,8 +36,10 @@ from unshared.takedown import chain
 
 _MAX_LIST = 1000
 
+# The last column is the case's ``minor``, read from the case: a sighting keeps no copy of it.
 _SIGHTING = """SELECT id, case_id, url, host, reported_by, key_id, reported_at, status, entry_id,
-    distance, checked_at FROM sightings"""
+    distance, checked_at, (SELECT c.minor FROM cases c WHERE c.id = sightings.case_id)
+    FROM sightings"""
 _FETCH_FIELDS = (
     "outcome",
     "http_status",
@@ -101,7 +104,7 @@ class TakedownRecords(SQLBase):
             )
             sighting = Sighting(
                 rows[0][0], case_id, url, host, reported_by, key_id, w.now, "reported",
-                None, None, None,
+                None, None, None, self._case_category(w.tx, case_id),
             )  # fmt: skip
             self._evidence(
                 w,
@@ -199,6 +202,7 @@ class TakedownRecords(SQLBase):
         after = Sighting(
             before.id, before.case_id, before.url, before.host, before.reported_by,
             before.key_id, before.reported_at, status, facts.entry_id, facts.distance, w.now,
+            before.category,
         )  # fmt: skip
         return after, Fetch(fetch_id, sighting_id, w.now, facts)
 
@@ -232,6 +236,7 @@ class TakedownRecords(SQLBase):
             entry_id=row[8],
             distance=row[9],
             checked_at=None if row[10] is None else self._time_out(row[10]),
+            category="minor" if row[11] else None,
         )
 
     # -- contacts ----------------------------------------------------------------------------
@@ -310,6 +315,10 @@ class TakedownRecords(SQLBase):
              chain.digest(record)),
         )  # fmt: skip
         return record
+
+    def _case_category(self, tx: Tx, case_id: int) -> Category | None:
+        rows = tx.execute("SELECT minor FROM cases WHERE id = ?", (case_id,))
+        return "minor" if rows and rows[0][0] else None
 
     def _case_row(self, tx: Tx, case_id: int) -> tuple[str, str]:
         rows = tx.execute("SELECT number, status FROM cases WHERE id = ?", (case_id,))

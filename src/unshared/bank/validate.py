@@ -13,12 +13,14 @@ from typing import Any
 
 from unshared.bank.models import (
     BANK_KINDS,
+    CATEGORIES,
     ENTRY_STATUSES,
     KEY_ROLES,
     REPORT_OUTCOMES,
     SUBJECT_TYPES,
     BankKind,
     CaseRequest,
+    Category,
     EntryStatus,
     KeyRole,
     ReportOutcome,
@@ -46,6 +48,24 @@ def bank_kind(kind: object) -> BankKind:
     if kind not in BANK_KINDS:
         raise InvalidInput(f"a bank kind is one of {', '.join(BANK_KINDS)}", kind=str(kind)[:100])
     return kind
+
+
+def category(value: object) -> Category | None:
+    """An entry's category: one of ``CATEGORIES``, or ``None`` for none."""
+    if value is None:
+        return None
+    if value not in CATEGORIES:
+        raise InvalidInput(
+            f"a category is one of {', '.join(CATEGORIES)}, or none", category=str(value)[:100]
+        )
+    return value
+
+
+def flag(what: str, value: object) -> bool:
+    """A yes or no: ``True`` or ``False`` and nothing else (not 1, not "yes")."""
+    if not isinstance(value, bool):
+        raise InvalidInput(f"{what} is true or false")
+    return value
 
 
 def thresholds(given: Mapping[str, int] | None) -> dict[str, int]:

@@ -64,7 +64,17 @@ def stdout() -> Console:
 
 
 def _register() -> None:
-    from unshared.cli import bank, coercion, evidence, hash, remote, serve, sightings
+    from unshared.cli import (
+        bank,
+        coercion,
+        evidence,
+        hash,
+        notices,
+        remote,
+        serve,
+        sightings,
+        watch,
+    )
 
     coercion.install()
     hash.register(app)
@@ -72,7 +82,9 @@ def _register() -> None:
     remote.register(app)
     serve.register(app)
     sightings.register(app)
+    notices.register(app)
     evidence.register(app)
+    watch.register(app)
 
 
 _register()

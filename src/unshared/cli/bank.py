@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the service and the image libraries load only in the comman
     from unshared.bank import Bank
     from unshared.hashing.batch import FileResult
     from unshared.match import Verdict
-    from unshared.service import ExportFormat
+    from unshared.service import ExportFormat, ImportFormat
 
 bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
 
@@ -28,12 +28,19 @@ Workers = Annotated[
 ]
 
 
-def _format(path: Path | None, fmt: str | None) -> ExportFormat:
-    if fmt in ("lines", "csv"):
+def _import_format(path: Path | None, fmt: str | None) -> ImportFormat:
+    if fmt in ("lines", "csv", "stopncii"):
         return fmt  # type: ignore[return-value]
     if fmt is not None:
-        raise typer.BadParameter("--format is lines or csv")
-    return "csv" if path is not None and path.suffix.lower() == ".csv" else "lines"
+        raise typer.BadParameter("--format is lines, csv or stopncii")
+    suffix = path.suffix.lower() if path is not None else ""
+    return "csv" if suffix == ".csv" else "stopncii" if suffix == ".json" else "lines"
+
+
+def _export_format(fmt: str) -> ExportFormat:
+    if fmt not in ("lines", "csv", "pytx"):
+        raise typer.BadParameter("--format is lines, csv or pytx")
+    return fmt  # type: ignore[return-value]
 
 
 @bank_app.command("create")
@@ -129,35 +136,46 @@ def import_(
     name: str,
     file: Annotated[Path, typer.Argument(help="A hash list; - for standard input.")],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="lines or csv (default: by the file name).")
+        str | None,
+        typer.Option(
+            "--format", help="lines, csv or stopncii (default: by the file name: .csv, .json)."
+        ),
     ] = None,
 ) -> None:
-    """Import a hash list: one PDQ hex per line, or python-threatexchange / HMA CSV."""
+    """Import a hash list: one PDQ hex per line, python-threatexchange / HMA CSV, or a StopNCII
+    hash page (its withdrawn and deleted hashes are withdrawn here too)."""
     from unshared.service import Unshared
 
     with Unshared(settings(ctx)) as app:
         if str(file) == "-":
-            summary = app.import_file(name, sys.stdin, _format(None, fmt))
+            summary = app.import_file(name, sys.stdin, _import_format(None, fmt))
         else:
             with file.open(newline="") as stream:
-                summary = app.import_file(name, stream, _format(file, fmt))
-    stderr().print(
+                summary = app.import_file(name, stream, _import_format(file, fmt))
+    message = (
         f"read {summary.records} records: {summary.added} added,"
         f" {summary.existing} already in {name}"
     )
+    if summary.withdrawn or summary.skipped:
+        message += (
+            f", {summary.withdrawn} withdrawn, {summary.skipped} skipped"
+            " (a type or status not matched here)"
+        )
+    stderr().print(message)
 
 
 @bank_app.command("export")
 def export(
     ctx: typer.Context,
     name: str,
-    fmt: Annotated[str, typer.Option("--format", help="lines or csv.")] = "lines",
+    fmt: Annotated[str, typer.Option("--format", help="lines, csv or pytx.")] = "lines",
 ) -> None:
-    """Write a bank's hashes to standard output (lines: active PDQ; csv: everything)."""
+    """Write a bank's hashes to standard output (lines: active PDQ; csv: everything; pytx:
+    active PDQ as 'pdq <hash>', what python-threatexchange's local_file exchange loads)."""
     from unshared.service import Unshared
 
     with Unshared(settings(ctx)) as app:
-        count = app.export(name, sys.stdout, _format(None, fmt))
+        count = app.export(name, sys.stdout, _export_format(fmt))
     stderr().print(f"exported {count} entries")
 
 
@@ -222,7 +240,10 @@ def match_command(
 
 def _verdict_cells(verdict: Verdict) -> tuple[str, str]:
     state = "MATCH" if verdict.matched else "overruled" if verdict.suppressed else "-"
-    found = ", ".join(f"{m.bank}#{m.entry} {m.signal} d={m.distance}" for m in verdict.matches)
+    found = ", ".join(
+        f"{m.bank}#{m.entry} {m.signal} d={m.distance}" + (f" ({m.category})" if m.category else "")
+        for m in verdict.matches
+    )
     return state, found
 
 

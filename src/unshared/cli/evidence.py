@@ -1,4 +1,5 @@
-"""``unshared evidence``: check a case's evidence bundle offline; show the bank's public key."""
+"""``unshared evidence``: export a case's evidence bundle, check one offline; show the bank's
+public key."""
 
 from __future__ import annotations
 
@@ -67,6 +68,37 @@ def verify(
             " published key to know the bank signed it",
             file=sys.stderr,
         )
+
+
+@evidence_app.command("export")
+def export(
+    ctx: typer.Context,
+    case: Annotated[str, typer.Argument(help="The case number.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The bundle file to write.")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON on standard output.")] = False,
+) -> None:
+    """Write a case's evidence bundle: its log (sightings, fetches, notices, responses,
+    removals) signed with the bank's key, and its registered hashes. No image is in it.
+
+    Check it with 'unshared evidence verify FILE --key KEY'.
+    """
+    import json
+
+    from unshared.service import Unshared
+
+    with Unshared(settings(ctx)) as app:
+        exported = app.export_evidence(case, out)
+        fingerprint = app.evidence_key().fingerprint
+    if as_json:
+        print(json.dumps({**exported.to_dict(), "key_fingerprint": fingerprint}))
+        return
+    stdout().print(
+        f"case {exported.case}: {exported.records} records, {exported.sightings} sightings,"
+        f" {exported.notices} notices -> {escape(str(out))}",
+        highlight=False,
+    )
+    stdout().print(f"head {exported.head}", highlight=False)
+    stdout().print(f"signed by Ed25519 key {fingerprint} (SHA-256)", highlight=False)
 
 
 @evidence_app.command("key")

@@ -207,18 +207,35 @@ def _pin(pin: str | None) -> str:
     return pin or str(typer.prompt("PIN", hide_input=True))
 
 
+Minor = Annotated[
+    bool,
+    typer.Option(
+        "--minor",
+        help="The person in the photos is under 18, or was when they were taken: platforms"
+        " then treat the hashes as child sexual abuse images. Nothing else is asked.",
+    ),
+]
+
+
 @case_app.command("create")
-def case_create(ctx: typer.Context, paths: Paths, server: Server, as_json: AsJson = False) -> None:
+def case_create(
+    ctx: typer.Context,
+    paths: Paths,
+    server: Server,
+    minor: Minor = False,
+    as_json: AsJson = False,
+) -> None:
     """Hash photos on this machine and open a case with their hashes (the photos stay here)."""
     config = settings(ctx)
     with connect(server) as client:
         made = client.hash_and_create_case(
-            paths, limits=limits(config), min_quality=config.pdq_min_quality
+            paths, limits=limits(config), min_quality=config.pdq_min_quality, minor=minor
         )
     if as_json:
         print(json_line(made))
         return
-    stdout().print(f"case {made.number}  PIN {made.pin}  ({made.hashes} hashes)")
+    marked = ", a minor's case" if made.minor else ""
+    stdout().print(f"case {made.number}  PIN {made.pin}  ({made.hashes} hashes{marked})")
     stderr().print("Keep the case number and the PIN: the PIN is not shown again.")
 
 
@@ -264,7 +281,8 @@ def _show_case(view: CaseReply, as_json: bool) -> None:
         print(json_line(view))
         return
     out = stdout()
-    out.print(f"case {view.number}: {view.status}, made {view.created_at.isoformat()}")
+    marked = ", a minor's case" if view.minor else ""
+    out.print(f"case {view.number}: {view.status}{marked}, made {view.created_at.isoformat()}")
     hashes = Table("entry", "signal", "status", "added")
     for h in view.hashes:
         hashes.add_row(str(h.entry_id), h.signal_type, h.status, h.added_at.isoformat())
@@ -315,9 +333,10 @@ def show_sightings(sightings: list[dict[str, Any]], as_json: bool) -> None:
             f"HTTP {fetch['http_status']}" if fetch.get("http_status") else ""
         )
         distance = "" if s.get("distance") is None else str(s["distance"])
+        minor = " (minor)" if s.get("category") == "minor" else ""
         table.add_row(
             str(s["id"]),
-            s["case"],
+            s["case"] + minor,
             s["status"],
             distance,
             str(s.get("checked_at") or ""),

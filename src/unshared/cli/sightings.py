@@ -40,6 +40,7 @@ def _dict(v: Verification) -> dict[str, Any]:
         "entry": s.entry_id,
         "distance": s.distance,
         "checked_at": s.checked_at.isoformat() if s.checked_at else None,
+        "category": s.category,
         "fetch": fetch,
     }
 

@@ -7,6 +7,8 @@
   count of agreeing keypoints, not compared with a threshold; a PDQ hit on the same entry wins.
 - A match in an ``allow`` bank (known-innocent content) suppresses the verdict, and says so: the
   matches are still reported, so an operator can see what was overruled.
+- Each match carries its entry's category (``bank.models.CATEGORIES``): ``minor`` tells a
+  platform at match time that the image is of a minor, with the duties that brings.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from unshared.bank.models import Bank, Entry
+from unshared.bank.models import Bank, Category, Entry
 from unshared.signals import SIGNAL_TYPES
 
 #: Names of the dihedral variants, in the order ``hash_bytes(..., dihedral=True)`` gives them.
@@ -65,6 +67,9 @@ class Match:
     distance: int
     variant: str
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    #: The entry's category: ``minor`` for an image of a minor (child sexual abuse material to a
+    #: platform, with its own duty to report), else ``None``.
+    category: Category | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +79,7 @@ class Match:
             "distance": self.distance,
             "variant": self.variant,
             "bank_kind": self.bank_kind,
+            "category": self.category,
             "metadata": dict(self.metadata),
         }
 
@@ -143,6 +149,7 @@ def decide(hits: Iterable[Hit], banks: Mapping[str, Bank], notes: Iterable[str] 
             distance=hit.distance,
             variant=hit.variant,
             metadata=entry.metadata,
+            category=entry.category,
         )
         (allowed if bank.kind == "allow" else matches).append(match)
     notes = list(notes)

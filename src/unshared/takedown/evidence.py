@@ -183,6 +183,42 @@ class BankKey:
 # -- writing ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Exported:
+    """What an exported bundle holds, for a person to read: its case, how many records, the
+    sightings and notices they are about, and the head digest to keep for later comparison."""
+
+    case: str
+    records: int
+    sightings: int
+    notices: int
+    head: str
+    exported_at: str
+    size: int
+    path: Path | None = None
+
+    @classmethod
+    def of(
+        cls, case: str, records: Sequence[Mapping[str, Any]], exported_at: str, size: int
+    ) -> Exported:
+        sightings = {r["data"].get("sighting") for r in records if r["kind"] == "sighting.reported"}
+        notices = {r["data"].get("notice") for r in records if str(r["kind"]).startswith("notice.")}
+        head = digest(records[-1]) if records else GENESIS
+        return cls(case, len(records), len(sightings), len(notices), head, exported_at, size)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "records": self.records,
+            "sightings": self.sightings,
+            "notices": self.notices,
+            "head": self.head,
+            "exported_at": self.exported_at,
+            "bytes": self.size,
+            "path": str(self.path) if self.path else None,
+        }
+
+
 def check_chain(records: Sequence[Mapping[str, Any]], case: str) -> str:
     """The head digest of ``records``; ``InvalidInput`` naming the first record that does not
     follow the one before it (a broken log is never sealed as if it were whole)."""
@@ -201,8 +237,7 @@ def check_chain(records: Sequence[Mapping[str, Any]], case: str) -> str:
     return prev
 
 
-def write_bundle(
-    out: Path,
+def seal(
     records: Sequence[Mapping[str, Any]],
     key: BankKey,
     *,
@@ -210,10 +245,10 @@ def write_bundle(
     store_id: str,
     exported_at: str,
     entries: Iterable[Mapping[str, Any]] = (),
-) -> Path:
-    """Write the bundle of ``case`` to ``out``: its manifest, ``records`` (checked to chain
-    first) and the seal. ``entries`` are the case's registered hashes, e.g. ``{"entry": 7,
-    "type": "sha256", "hash": "..."}``, so an investigator can confirm a file they obtain."""
+) -> bytes:
+    """The bundle of ``case``, as bytes: its manifest, ``records`` (checked to chain first) and
+    the seal. ``entries`` are the case's registered hashes, e.g. ``{"entry": 7, "type":
+    "sha256", "hash": "..."}``, so an investigator can confirm a file they obtain."""
     head = check_chain(records, case)
     manifest = {
         "format": FORMAT,
@@ -228,14 +263,37 @@ def write_bundle(
     }
     lines = [_json_line(manifest), *(canonical(record) for record in records)]
     body = b"".join(line + b"\n" for line in lines)
-    seal = {
+    sealed = {
         "lines": [hashlib.sha256(line).hexdigest() for line in lines],
         "signature": key.sign(hashlib.sha256(body).digest()).hex(),
     }
+    return body + _json_line(sealed) + b"\n"
+
+
+def write_bundle(
+    out: Path,
+    records: Sequence[Mapping[str, Any]],
+    key: BankKey,
+    *,
+    case: str,
+    store_id: str,
+    exported_at: str,
+    entries: Iterable[Mapping[str, Any]] = (),
+) -> Path:
+    """Write the bundle of ``case`` to ``out`` (``seal``), all at once or not at all."""
+    data = seal(
+        records, key, case=case, store_id=store_id, exported_at=exported_at, entries=entries
+    )
+    return write_file(out, data)
+
+
+def write_file(out: Path, data: bytes) -> Path:
+    """``data`` at ``out``, written to a temporary file beside it and renamed into place, so
+    there is never half a bundle under its name."""
     temp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     try:
-        temp.write_bytes(body + _json_line(seal) + b"\n")
-        temp.replace(out)  # never half a bundle under its name
+        temp.write_bytes(data)
+        temp.replace(out)
     finally:
         temp.unlink(missing_ok=True)
     return out

@@ -55,10 +55,13 @@ def deadline(regime: Regime, received_at: datetime, settings: Settings) -> datet
 
 @dataclass(frozen=True)
 class Contact:
-    """A name and an email address; either may be empty where the law lets it be."""
+    """A name and an email address, either empty where the law lets it be; a phone number and a
+    postal address where the person gives them."""
 
     name: str = ""
     email: str = ""
+    phone: str = ""
+    address: str = ""
 
     @property
     def complete(self) -> bool:
@@ -164,6 +167,9 @@ class NoticeFacts:
     #: Anything the person adds to help the host see it was published without consent.
     context: str = ""
     follow_up: FollowUp | None = None
+    #: A notice the person will finish by hand (a download): where their own name, email or
+    #: signature is missing the notice has a clear blank to fill in, rather than being refused.
+    blanks: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,7 +247,8 @@ def _notifier_gaps(facts: NoticeFacts) -> list[str]:
         Regime.EU_DSA_16: not facts.minor,
         Regime.UK_OSA: not facts.minor,
     }[regime]
-    if contact_needed and not notifier.contact.complete:
+    by_hand = facts.blanks and notifier.operator is None
+    if contact_needed and not notifier.contact.complete and not by_hand:
         gaps.append(
             {
                 Regime.US_TAKE_IT_DOWN: "contact information (47 U.S.C. 223a(a)(1)(B)(iv))",
@@ -252,7 +259,8 @@ def _notifier_gaps(facts: NoticeFacts) -> list[str]:
     if regime is Regime.US_TAKE_IT_DOWN:
         signer = notifier.contact.name.strip()
         if facts.signature is None or not facts.signature.name.strip():
-            gaps.append("signature (47 U.S.C. 223a(a)(1)(B)(i))")
+            if not by_hand:
+                gaps.append("signature (47 U.S.C. 223a(a)(1)(B)(i))")
         elif signer and facts.signature.name.strip() != signer:
             gaps.append(f"signature of {signer}, who gives the notice (47 U.S.C. 223a(a)(1)(B)(i))")
     return gaps
@@ -295,7 +303,7 @@ def sections(facts: NoticeFacts) -> list[Section]:
             _other_copies(facts, ""),
             _deadline(facts, ""),
         ]
-        if facts.signature:
+        if facts.signature or (facts.blanks and not facts.notifier.operator):
             parts.append(_signature(facts, ""))
     else:
         parts += [
@@ -306,7 +314,7 @@ def sections(facts: NoticeFacts) -> list[Section]:
             _other_copies(facts, ""),
             _deadline(facts, ""),
         ]
-        if facts.signature:
+        if facts.signature or (facts.blanks and not facts.notifier.operator):
             parts.append(_signature(facts, ""))
     return parts
 
@@ -420,17 +428,27 @@ def _contact(facts: NoticeFacts, key: str, heading: str, source: str) -> Section
         lines.append(f"{op.organisation}, acting on behalf of the person depicted.")
         lines.append(f"Name: {op.signatory.name}")
         lines.append(f"Email: {op.signatory.email}")
-        if notifier.person.name.strip() or notifier.person.email.strip():
+        person = notifier.person
+        given = [p.strip() for p in (person.name, person.email, person.phone, person.address)]
+        if any(given):
             lines.append(
                 "The person depicted, who gave these details for this notice only: "
-                + ", ".join(p for p in (notifier.person.name, notifier.person.email) if p.strip())
+                + ", ".join(p for p in given if p)
             )
+    elif facts.blanks and not (facts.minor and facts.regime is not Regime.US_TAKE_IT_DOWN):
+        # Blanks for the details the law asks for: a minor's DSA or UK notice asks for none.
+        person = notifier.person
+        lines.append("The person depicted.")
+        lines.append(f"Name: {person.name.strip() or _BLANK + ' (your full name)'}")
+        lines.append(f"Email: {person.email.strip() or _BLANK + ' (your email address)'}")
+        lines += _reach(person)
     elif notifier.person.name.strip() or notifier.person.email.strip():
         lines.append("The person depicted.")
         if notifier.person.name.strip():
             lines.append(f"Name: {notifier.person.name}")
         if notifier.person.email.strip():
             lines.append(f"Email: {notifier.person.email}")
+        lines += _reach(notifier.person)
     if facts.minor and facts.regime is not Regime.US_TAKE_IT_DOWN:
         lines.append(
             "This content involves child sexual abuse offences (Articles 3 to 7 of Directive"
@@ -441,6 +459,20 @@ def _contact(facts: NoticeFacts, key: str, heading: str, source: str) -> Section
             " notice."
         )
     return Section(key, heading, tuple(lines), source)
+
+
+#: Where a person fills in a detail by hand.
+_BLANK = "_" * 30
+
+
+def _reach(person: Contact) -> list[str]:
+    """The person's phone number and postal address, where they gave them."""
+    lines = []
+    if person.phone.strip():
+        lines.append(f"Phone: {person.phone.strip()}")
+    if person.address.strip():
+        lines.append(f"Postal address: {person.address.strip()}")
+    return lines
 
 
 def _other_copies(facts: NoticeFacts, source: str) -> Section:
@@ -477,13 +509,19 @@ def _deadline(facts: NoticeFacts, source: str) -> Section:
 
 
 def _signature(facts: NoticeFacts, source: str) -> Section:
-    assert facts.signature is not None
     signer = facts.notifier.operator
     role = (
         f"Authorised person acting on behalf of the person depicted, for {signer.organisation}"
         if signer
         else "The person depicted"
     )
+    if facts.signature is None:  # only for a notice finished by hand (check() sees to that)
+        lines = (
+            f"Signature: {_BLANK}   Date: {'_' * 12}",
+            "(Sign by hand, or type /s/ followed by your full name.)",
+            role,
+        )
+        return Section("signature", "Signature", lines, source)
     return Section("signature", "Signature", (str(facts.signature), role), source)
 
 

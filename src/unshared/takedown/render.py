@@ -9,8 +9,6 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from fpdf import FPDF
-
 from unshared.takedown.notices import NoticeFacts, Section, sections, subject
 
 #: A Unicode TrueType font for the PDF where the system has one (names in any script); without
@@ -87,6 +85,10 @@ def to_html(title: str, parts: list[Section]) -> str:
 
 
 def to_pdf(title: str, parts: list[Section]) -> bytes:
+    # Imported here: fpdf2 (and the font tools it loads) costs the server's start most of a
+    # second, and only a notice written as PDF needs it.
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.set_title(title)
     pdf.set_creator("Unshared")

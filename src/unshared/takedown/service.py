@@ -29,12 +29,14 @@ from unshared.bank.models import (
     Sighting,
     SightingStatus,
 )
-from unshared.bank.store import ContactStore, EvidenceReader, SightingStore
+from unshared.bank.store import ContactStore, EvidenceReader, NoticeStore, SightingStore
 from unshared.config import Settings
 from unshared.errors import Conflict, FetchFailed, FetchRefused, InvalidInput, NotFound
 from unshared.signals import Pdq, SignalSet
 from unshared.takedown import fetch as fetching
 from unshared.takedown.fetch import Answer, FetchRules
+from unshared.takedown.noticing import CHECK, Notices
+from unshared.takedown.schedule import Clock, Handler, JobStore, utc_now
 
 #: Hashes one image's bytes for matching: its signals (with the 8 orientations) and the PDQ
 #: hashes of its trimmed views. ``Unshared.hash_for_matching``.
@@ -44,7 +46,16 @@ Hasher = Callable[[bytes], tuple[SignalSet, tuple[Pdq, ...]]]
 _GONE = frozenset({404, 410})
 
 
-class TakedownStore(SightingStore, ContactStore, EvidenceReader, CaseStore, EntryReader, Protocol):
+class TakedownStore(
+    SightingStore,
+    ContactStore,
+    EvidenceReader,
+    NoticeStore,
+    JobStore,
+    CaseStore,
+    EntryReader,
+    Protocol,
+):
     """What ``Takedown`` uses of the bank."""
 
 
@@ -78,11 +89,25 @@ class _Seen:
 
 
 class Takedown:
-    def __init__(self, store: TakedownStore | Store, settings: Settings, hasher: Hasher) -> None:
+    def __init__(
+        self,
+        store: TakedownStore | Store,
+        settings: Settings,
+        hasher: Hasher,
+        *,
+        clock: Clock = utc_now,
+    ) -> None:
         self.store = store
         self.settings = settings
         self.rules = FetchRules.of(settings)
         self._hash = hasher
+        self.clock = clock
+        #: Notices to hosts and their clocks (``takedown.noticing``).
+        self.notices = Notices(self, clock)
+
+    def job_handlers(self) -> dict[str, Handler]:
+        """The scheduler's handler for each kind of job the takedown schedules."""
+        return {CHECK: self.notices.run_check}
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -139,13 +164,18 @@ class Takedown:
         """Fetch the sighting's URL, hash what it serves, match it against the case's own
         entries and record the result (``record_fetch``): ``verified``, ``not_matching`` or
         ``unreachable``; ``removed`` when a sighting that was verified now answers 404 or 410,
-        or no longer serves a copy."""
+        or no longer serves a copy.
+
+        Then the sighting's notices follow (``Notices.after_verification``): a verified copy
+        gets a draft notice unless one is open; a copy gone closes the open ones as removed."""
         sighting = self.store.get_sighting(sighting_id)
         targets = self._targets(sighting.case_id)
         facts = self._facts(sighting.url, targets)
         status = _status(sighting.status, facts)
         sighting, recorded = self.store.record_fetch(sighting.id, facts, status, actor=actor)
-        return Verification(self._number(sighting.case_id, {}), sighting, recorded)
+        seen = Verification(self._number(sighting.case_id, {}), sighting, recorded)
+        self.notices.after_verification(seen, actor)
+        return seen
 
     def _targets(self, case_id: int) -> list[_Target]:
         banks = {b.name: b for b in self.store.list_banks()}

@@ -9,6 +9,7 @@ one host.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -154,23 +155,33 @@ def _media(item: Element, links: _Links) -> None:
 class Politeness:
     """At least ``interval`` seconds between two requests to one host, whoever makes them.
 
-    ``wait(url)`` sleeps as long as needed (through ``sleep``, so tests pass their own clock),
-    then books the host's next slot."""
+    ``wait(url)`` books the host's next free slot, then sleeps until it (through ``sleep``, so
+    tests pass their own clock). Booking is done under a lock and sleeping outside it, so the
+    scheduler's thread and an operator's "run now" share one ``Politeness`` and still space
+    their requests to a host, while requests to other hosts do not wait on them."""
 
     interval: float
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     _next: dict[str, float] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def delay(self, url: str) -> float:
         """Seconds until ``url``'s host may be asked again (0 if now)."""
-        return max(0.0, self._next.get(_host(url), 0.0) - self.clock())
+        with self._lock:
+            return max(0.0, self._next.get(_host(url), 0.0) - self.clock())
 
-    def wait(self, url: str) -> None:
-        pause = self.delay(url)
+    def wait(self, url: str) -> float:
+        """Wait for ``url``'s host's turn; the seconds waited."""
+        host = _host(url)
+        with self._lock:
+            now = self.clock()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + self.interval
+        pause = slot - now
         if pause > 0:
             self.sleep(pause)
-        self._next[_host(url)] = self.clock() + self.interval
+        return pause
 
 
 def _host(url: str) -> str:

@@ -30,6 +30,7 @@ def _entry(e: Entry) -> schemas.EntryOut:
         status=e.status,
         source=e.source,
         added_at=e.added_at,
+        category=e.category,
         metadata=e.metadata,
     )
 

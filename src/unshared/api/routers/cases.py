@@ -30,6 +30,7 @@ def _view(view: CaseView) -> schemas.CaseStatus:
         status=case.status,
         created_at=case.created_at,
         withdrawn_at=case.withdrawn_at,
+        minor=case.minor,
         hashes=[
             schemas.CaseHash(entry=e.id, signal=e.signal_type, status=e.status, added_at=e.added_at)
             for e in view.entries
@@ -74,16 +75,23 @@ def create_case(
     ] = None,
 ) -> schemas.CaseCreated:
     """Make a case from the hashes of a person's photos. The PIN is shown this once (and again
-    to a retry with the same Idempotency-Key)."""
+    to a retry with the same Idempotency-Key). ``minor``: the person is under 18, or was when
+    the photos were taken; platforms then get the ``minor`` category with each hash."""
     state.case_creations.hit(client)
     least = state.settings.pdq_min_quality
     made = state.cases.create(
-        [image.signals(least) for image in body.images], idempotency_key=idempotency_key
+        [image.signals(least) for image in body.images],
+        idempotency_key=idempotency_key,
+        minor=body.minor,
     )
     if made.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     return schemas.CaseCreated(
-        case=made.case.number, pin=made.pin, status=made.case.status, hashes=len(made.entries)
+        case=made.case.number,
+        pin=made.pin,
+        status=made.case.status,
+        hashes=len(made.entries),
+        minor=made.case.minor,
     )
 
 

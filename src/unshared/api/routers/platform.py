@@ -34,7 +34,8 @@ def _verdict(state: Ready, verdict: Verdict, kind: str) -> dict[str, Any]:
 @router.post(
     "/match",
     response_model=schemas.VerdictOut,
-    response_model_exclude_none=True,
+    # Leaves out ``hashes`` (image uploads only) but keeps each match's ``category: null``.
+    response_model_exclude_unset=True,
     responses=schemas.error_responses(503),
 )
 def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dict[str, Any]:
@@ -104,6 +105,7 @@ def feed(
                 value=c.value,
                 status=c.status,
                 at=c.at,
+                category=c.category,
                 bank_kind=banks[c.bank].kind,
                 bank_thresholds=banks[c.bank].thresholds,
             )

@@ -50,7 +50,11 @@ def protect_photos(
     if made.replayed:
         response.headers["Idempotent-Replayed"] = "true"
     return schemas.CaseCreated(
-        case=made.case.number, pin=made.pin, status=made.case.status, hashes=len(made.entries)
+        case=made.case.number,
+        pin=made.pin,
+        status=made.case.status,
+        hashes=len(made.entries),
+        minor=made.case.minor,
     )
 
 

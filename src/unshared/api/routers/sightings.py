@@ -36,6 +36,7 @@ def sighting_out(v: Verification) -> schemas.SightingOut:
         entry=s.entry_id,
         distance=s.distance,
         checked_at=s.checked_at,
+        category=s.category,
         fetch=None
         if f is None
         else schemas.FetchOut(

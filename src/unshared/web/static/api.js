@@ -1,6 +1,7 @@
-// The service's API for a person: JSON over same-origin POSTs, never an image.
+// The service's API for a person: JSON over same-origin requests, never an image.
 //
-// The PIN travels only in request bodies, never in a URL, so it never lands in a log or history.
+// The PIN travels in request bodies, or for a GET in the X-Case-PIN header: never in a URL, so it
+// never lands in a log or the browser's history.
 
 /** Most images one call may carry: the service's default, until `limits()` says its own. */
 export let MAX_IMAGES_PER_CALL = 50;
@@ -45,12 +46,23 @@ export class ApiError extends Error {
  * answer or none. Same-origin only, no cache, no referrer.
  */
 export async function call(method, path, { body, headers = {} } = {}) {
-  let response;
+  const response = await send(method, path, body, { Accept: "application/json", ...headers });
+  let answer = null;
   try {
-    response = await fetch(path, {
+    answer = await response.json();
+  } catch {
+    // A proxy's HTML error page, say; the status still tells what happened.
+  }
+  if (!response.ok) throw failure(response, answer);
+  return answer;
+}
+
+/** The request itself: same-origin only, no cache, no referrer; an `ApiError` for no answer. */
+async function send(method, path, body, headers) {
+  try {
+    return await fetch(path, {
       method,
       headers: {
-        Accept: "application/json",
         ...(body === undefined ? {} : { "Content-Type": "application/json" }),
         ...headers,
       },
@@ -62,22 +74,17 @@ export async function call(method, path, { body, headers = {} } = {}) {
   } catch (error) {
     throw new ApiError(0, "network", String(error));
   }
-  let answer = null;
-  try {
-    answer = await response.json();
-  } catch {
-    // A proxy's HTML error page, say; the status still tells what happened.
-  }
-  if (!response.ok) {
-    const error = answer?.error ?? {};
-    throw new ApiError(
-      response.status,
-      error.code ?? (response.status >= 500 ? "internal" : "http_error"),
-      error.message ?? response.statusText,
-      error.detail ?? {},
-    );
-  }
-  return answer;
+}
+
+/** The `ApiError` for an error answer, from its JSON error shape when it has one. */
+function failure(response, answer) {
+  const error = answer?.error ?? {};
+  return new ApiError(
+    response.status,
+    error.code ?? (response.status >= 500 ? "internal" : "http_error"),
+    error.message ?? response.statusText,
+    error.detail ?? {},
+  );
 }
 
 const post = (path, body, headers = {}) => call("POST", path, { body, headers });
@@ -129,3 +136,73 @@ export const addHashes = (number, pin, images) => post(casePath(number, "hashes"
 
 /** Withdraw the case; answers with its status. */
 export const withdrawCase = (number, pin) => post(casePath(number, "withdraw"), { pin });
+
+// --- links to copies, and the notices that ask for them to come down ---------------------------
+//
+// Reading a list sends the PIN in the X-Case-PIN header (a GET has no body), never in the URL.
+
+const withPin = (pin) => ({ "X-Case-PIN": pin });
+
+/** A list the service answers as a bare array or as `{items: [...]}`. */
+const items = (answer) => (Array.isArray(answer) ? answer : (answer?.items ?? []));
+
+/** The links reported for the case, newest first, each with its latest check. */
+export const sightings = async (number, pin) =>
+  items(await call("GET", casePath(number, "sightings"), { headers: withPin(pin) }));
+
+/** Report a link to a copy: the service fetches it, compares it with the case's fingerprints
+ * and answers with what it found (the sighting). */
+export const reportLink = (number, pin, url) => post(casePath(number, "sightings"), { pin, url });
+
+/** The case's notices. A server without the notices API answers 404. */
+export const notices = async (number, pin) =>
+  items(await call("GET", casePath(number, "notices"), { headers: withPin(pin) }));
+
+const noticePath = (number, id, action) =>
+  casePath(number, `notices/${encodeURIComponent(id)}/${action}`);
+
+/** A draft notice to the host of a verified link, under `regime`'s law. */
+export const draftNotice = (number, pin, sighting, regime) =>
+  post(casePath(number, "notices"), { pin, sighting, regime });
+
+/** Ask the operator to send the notice: `details` is `{name, email, signature, phone?,
+ * address?}`, sent with the person's statement of good faith. */
+export const authoriseNotice = (number, pin, id, details) =>
+  post(noticePath(number, id, "authorise"), { pin, ...details, good_faith: true });
+
+/** Withdraw the notice; answers with it. */
+export const withdrawNotice = (number, pin, id) =>
+  post(noticePath(number, id, "withdraw"), { pin });
+
+/** The notice as a file (`format`: text, html or pdf): `{blob, name}`, to save in the page. */
+export async function downloadNotice(number, pin, id, format) {
+  const response = await send("POST", noticePath(number, id, "download"), { pin, format }, {
+    Accept: "*/*",
+  });
+  if (!response.ok) {
+    let answer = null;
+    try {
+      answer = await response.json();
+    } catch {
+      // Not JSON: the status says enough.
+    }
+    throw failure(response, answer);
+  }
+  const fallback = `notice-${id}.${format === "text" ? "txt" : format}`;
+  return { blob: await response.blob(), name: attachmentName(response, fallback) };
+}
+
+/** The file name a Content-Disposition header gives (RFC 6266), without any folder part. */
+function attachmentName(response, fallback) {
+  const header = response.headers.get("Content-Disposition") ?? "";
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  let name = "";
+  try {
+    name = extended ? decodeURIComponent(extended[1].trim()) : (plain?.[1].trim() ?? "");
+  } catch {
+    name = plain?.[1].trim() ?? "";
+  }
+  name = name.split(/[\\/]/).pop();
+  return name || fallback;
+}

@@ -7,12 +7,13 @@
 // as long as the page is open: nothing is written to storage, cookies or the address bar.
 
 import * as api from "./api.js";
-import { applyStrings, el } from "./dom.js";
+import { applyStrings, el, saveFile } from "./dom.js";
 import { Fingerprinter } from "./hashing.js";
 import { LANGUAGES, pickLanguage, translate } from "./i18n.js";
 import { PhotoPicker } from "./photos.js";
 import { Protector } from "./protector.js";
 import { formatDate, renderStatus } from "./status.js";
+import { renderLinks, renderNotices, resultWords } from "./takedown.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -27,6 +28,8 @@ const state = {
   created: null, // {number, pin, at} of a case just made, until the person moves on
   pendingCase: null, // {body, key} of a new case sent without an answer yet
   sending: false,
+  sightings: null, // the open case's links, once loaded; an ApiError if they could not be
+  notices: null, // its notices, once loaded; "missing" on a server without them; or an ApiError
 };
 
 const t = (key, vars) => translate(state.lang, key, vars);
@@ -137,8 +140,9 @@ function explain(error) {
   }
 }
 
-// Runs `work` once at a time, showing `busyText` on `button` meanwhile; errors go to `errorBox`.
-async function busy(button, busyText, errorBox, work) {
+// Runs `work` once at a time, showing `busyText` on `button` meanwhile; errors go to `errorBox`,
+// in the words `words` gives.
+async function busy(button, busyText, errorBox, work, words = explain) {
   if (state.sending) return;
   state.sending = true;
   const label = button.textContent;
@@ -149,7 +153,7 @@ async function busy(button, busyText, errorBox, work) {
     await work();
   } catch (error) {
     if (!(error instanceof api.ApiError)) throw error;
-    errorBox.textContent = explain(error);
+    errorBox.textContent = words(error);
   } finally {
     state.sending = false;
     button.removeAttribute("aria-disabled");
@@ -294,12 +298,8 @@ function download() {
     date: formatDate(at.toISOString(), locale()),
     address: `${location.origin}/`,
   });
-  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-  const link = el("a", { href: url, download: t("file.name", { case: number }), hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const blob = new Blob([text], { type: "text/plain;charset=utf-8" });
+  saveFile(blob, t("file.name", { case: number }));
 }
 
 async function leaveCreated() {
@@ -324,6 +324,8 @@ function renderCase() {
   $("active-actions").hidden = withdrawn;
   $("withdrawn-actions").hidden = !withdrawn;
   $("close-hint").hidden = withdrawn;
+  $("report-link").hidden = withdrawn;
+  renderTakedown();
 }
 
 function showCase(message = "") {
@@ -333,7 +335,11 @@ function showCase(message = "") {
   }
   renderCase();
   $("status-message").textContent = "";
+  for (const id of ["link-result", "link-error", "link-detail", "notices-message"]) {
+    $(id).textContent = "";
+  }
   show("status");
+  loadTakedown();
   // Set after the view is shown, so the live region announces it.
   if (message) setTimeout(() => ($("status-message").textContent = message), 100);
 }
@@ -367,12 +373,182 @@ async function signIn(event) {
 function closeCase() {
   state.session = null;
   state.status = null;
+  state.sightings = null;
+  state.notices = null;
+  $("link-url").value = "";
   state.mode = "new";
   $("case-number").value = "";
   $("case-pin").value = "";
   usePurpose(false);
   show("pick");
 }
+
+// --- links to copies, and notices ---------------------------------------------------------------
+
+/** Load the case's links and notices (both at once), then show them. */
+async function loadTakedown() {
+  const { number, pin } = state.session;
+  const settle = (promise) => promise.catch((error) => {
+    if (!(error instanceof api.ApiError)) throw error;
+    return error;
+  });
+  const [sightings, notices] = await Promise.all([
+    settle(api.sightings(number, pin)),
+    settle(api.notices(number, pin)),
+  ]);
+  if (state.session?.number !== number) return; // the case was closed meanwhile
+  state.sightings = sightings;
+  // A server without the notices API answers 404 for the whole route.
+  state.notices = notices instanceof api.ApiError && notices.status === 404 ? "missing" : notices;
+  if (state.view === "status") renderTakedown();
+}
+
+const takedownContext = () => ({
+  t,
+  locale: locale(),
+  now: Date.now(),
+  active: state.status?.status === "active",
+  notices: Array.isArray(state.notices),
+  explain: explainAction,
+});
+
+const loading = () => el("p", { class: "small" }, t("takedown.loading"));
+const failed = (error) => el("p", { class: "error", role: "alert" }, explain(error));
+
+function renderTakedown() {
+  const ctx = takedownContext();
+  const { sightings, notices } = state;
+  const known = Array.isArray(notices) ? notices : null;
+  $("links").replaceChildren(
+    ...(sightings === null
+      ? [loading()]
+      : sightings instanceof api.ApiError
+        ? [failed(sightings)]
+        : renderLinks(sightings, known, ctx, takedownActions)),
+  );
+  for (const [id, waiting] of [["links", sightings === null], ["notices", notices === null]]) {
+    if (waiting) $(id).setAttribute("aria-busy", "true");
+    else $(id).removeAttribute("aria-busy");
+  }
+  $("notices").replaceChildren(
+    ...(notices === null
+      ? [loading()]
+      : notices === "missing"
+        ? [el("p", { class: "unavailable" }, t("notices.unavailable"))]
+        : notices instanceof api.ApiError
+          ? [failed(notices)]
+          : renderNotices(notices, ctx, takedownActions)),
+  );
+}
+
+/** Focus a card's heading after the lists were drawn again, so the keyboard stays in place. */
+function focusCard(selector) {
+  const heading = document.querySelector(`${selector} h3`);
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.focus();
+}
+
+/** The words for a refused link, or for any error about links. */
+function explainLink(error) {
+  switch (error.code) {
+    case "fetch_refused": {
+      const reason = error.detail?.reason;
+      const known = { no_url: "not_a_url", no_host: "not_a_url", not_a_url: "not_a_url" };
+      const key = known[reason] ?? reason;
+      const words = ["not_a_url", "scheme", "address", "too_long", "userinfo"];
+      return t(`links.error.${words.includes(key) ? key : "refused"}`);
+    }
+    case "rate_limited": {
+      const seconds = Number(error.detail?.retry_after) || 3600;
+      return t("links.error.rate_limited", { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+    }
+    case "conflict":
+      return t("links.error.conflict");
+    case "fetch_failed":
+      return t("links.error.fetch_failed");
+    default:
+      return explain(error);
+  }
+}
+
+const explainAction = (error) =>
+  error.code === "not_found" ? t("notices.error.gone") : explainLink(error);
+
+async function reportLink(event) {
+  event.preventDefault();
+  const input = $("link-url");
+  const url = input.value.trim();
+  for (const id of ["link-error", "link-detail", "link-result"]) $(id).textContent = "";
+  input.removeAttribute("aria-invalid");
+  if (!url) {
+    $("link-error").textContent = t("links.error.empty");
+    input.setAttribute("aria-invalid", "true");
+    input.focus();
+    return;
+  }
+  const { number, pin } = state.session;
+  await busy(
+    $("link-submit"),
+    t("links.checking"),
+    $("link-error"),
+    async () => {
+      let found;
+      try {
+        found = await api.reportLink(number, pin, url);
+      } catch (error) {
+        if (error instanceof api.ApiError && error.code === "fetch_refused") {
+          // What the service found wrong, in its words, under the page's own.
+          input.setAttribute("aria-invalid", "true");
+          $("link-detail").textContent = t("links.serviceSaid", { message: error.message });
+        }
+        throw error;
+      }
+      input.value = "";
+      await loadTakedown();
+      $("link-result").textContent = resultWords(found, takedownContext());
+    },
+    explainLink,
+  );
+}
+
+/** What the views call back for: each acts through the API, then draws the lists again. */
+const takedownActions = {
+  async recheck(sighting) {
+    const { number, pin } = state.session;
+    const found = await api.reportLink(number, pin, sighting.url);
+    await loadTakedown();
+    $("link-result").textContent = resultWords(found, takedownContext());
+    focusCard(`#links [data-sighting="${sighting.id}"]`);
+  },
+  async draft(sighting, regime) {
+    const { number, pin } = state.session;
+    const notice = await api.draftNotice(number, pin, sighting.id, regime);
+    await loadTakedown();
+    $("notices-message").textContent = t("notices.drafted");
+    focusCard(`#notices [data-notice="${notice.id}"]`);
+  },
+  async download(notice, format) {
+    const { number, pin } = state.session;
+    const { blob, name } = await api.downloadNotice(number, pin, notice.id, format);
+    saveFile(blob, name);
+    $("notices-message").textContent = t("notices.downloaded", { name });
+  },
+  async authorise(notice, details) {
+    const { number, pin } = state.session;
+    await api.authoriseNotice(number, pin, notice.id, details);
+    await loadTakedown();
+    $("notices-message").textContent = t("authorise.done");
+    focusCard(`#notices [data-notice="${notice.id}"]`);
+  },
+  async withdraw(notice) {
+    const { number, pin } = state.session;
+    await api.withdrawNotice(number, pin, notice.id);
+    await loadTakedown();
+    $("notices-message").textContent = t("notices.withdrawn");
+    focusCard(`#notices [data-notice="${notice.id}"]`);
+  },
+};
 
 // --- wiring -------------------------------------------------------------------------------
 
@@ -428,6 +604,12 @@ function wire() {
   $("continue").addEventListener("click", leaveCreated);
 
   $("signin").addEventListener("submit", signIn);
+  $("report-link").addEventListener("submit", reportLink);
+  $("link-url").addEventListener("input", () => {
+    $("link-url").removeAttribute("aria-invalid");
+    $("link-error").textContent = "";
+    $("link-detail").textContent = "";
+  });
   $("signin-back").addEventListener("click", () => show("pick"));
 
   $("add-photos").addEventListener("click", () => {
@@ -437,6 +619,7 @@ function wire() {
   $("refresh").addEventListener("click", () =>
     busy($("refresh"), t("signin.opening"), $("status-error"), async () => {
       state.status = await api.caseStatus(state.session.number, state.session.pin);
+      await loadTakedown();
       renderCase();
       $("status-message").textContent = t("status.refreshed");
     }),

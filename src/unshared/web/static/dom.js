@@ -30,3 +30,26 @@ export function applyStrings(root, t) {
     node.setAttribute("aria-label", t(node.dataset.i18nAriaLabel));
   }
 }
+
+/**
+ * A definition list (`dl.facts`) of the facts that have a value: `[label, value]` pairs, where a
+ * value is text or a node; empty ones are left out.
+ */
+export function facts(pairs) {
+  const list = el("dl", { class: "facts" });
+  for (const [label, value] of pairs) {
+    if (value === null || value === undefined || value === "") continue;
+    list.append(el("div", {}, el("dt", {}, label), el("dd", {}, value)));
+  }
+  return list;
+}
+
+/** Save `blob` as a file named `name`, through an object URL made and revoked here. */
+export function saveFile(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

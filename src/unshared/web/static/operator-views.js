@@ -2,11 +2,9 @@
 // history. Everything the service sends is set as text (`el` never parses markup), and an address
 // is never a link: a sighting's URL may be hostile, so nothing here opens or loads it.
 
-import { el } from "./dom.js";
+import { clockText, isOverdue, sortNotices } from "./clocks.js";
+import { el, facts } from "./dom.js";
 import { formatDate } from "./status.js";
-
-/** Notice states that are over: no clock runs for them. */
-const CLOSED = new Set(["removed", "withdrawn"]);
 
 /**
  * @typedef {{t: (key: string, vars?: object) => string, locale: string, now: number,
@@ -15,72 +13,11 @@ const CLOSED = new Set(["removed", "withdrawn"]);
 
 const when = (iso, ctx) => (iso ? formatDate(iso, ctx.locale) : ctx.t("never"));
 
-/** A definition list of the facts that have a value. */
-function facts(pairs) {
-  const list = el("dl", { class: "facts" });
-  for (const [label, value] of pairs) {
-    if (value === null || value === undefined || value === "") continue;
-    list.append(el("div", {}, el("dt", {}, label), el("dd", {}, value)));
-  }
-  return list;
-}
-
 /** A card with a heading (level 3, under its section's h2). */
 const card = (heading, ...children) =>
   el("article", { class: "card item" }, el("h3", {}, heading), ...children);
 
 // --- notices ----------------------------------------------------------------------------------
-
-const deadlineOf = (notice) => (notice.deadline ? Date.parse(notice.deadline) : NaN);
-
-/** Whether a notice is past its deadline and not closed: the service's `overdue`, or a clock the
- * page sees run out before the service's next check. */
-export function isOverdue(notice, now) {
-  if (CLOSED.has(notice.state) || notice.closed_at) return false;
-  return notice.state === "overdue" || deadlineOf(notice) < now;
-}
-
-/** Overdue first (the longest overdue at the top), then open ones by deadline, then those with
- * no deadline yet (drafts), then closed ones, newest first. */
-export function sortNotices(notices, now) {
-  const rank = (n) => {
-    if (isOverdue(n, now)) return 0;
-    if (CLOSED.has(n.state) || n.closed_at) return 3;
-    return Number.isNaN(deadlineOf(n)) ? 2 : 1;
-  };
-  return [...notices].sort((a, b) => {
-    const byRank = rank(a) - rank(b);
-    if (byRank) return byRank;
-    if (rank(a) === 3) return String(b.closed_at ?? "").localeCompare(String(a.closed_at ?? ""));
-    return (deadlineOf(a) || 0) - (deadlineOf(b) || 0) || a.id - b.id;
-  });
-}
-
-/** "2 days 3 hrs", "3 hrs 20 mins", "3 hrs", "12 mins": how long, in the operator's language. */
-export function duration(ms, locale) {
-  const minutes = Math.max(0, Math.floor(Math.abs(ms) / 60000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor(minutes / 60) % 24;
-  const mins = minutes % 60;
-  const unit = (n, name) =>
-    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(n);
-  const both = (a, aUnit, b, bUnit) => (b ? `${unit(a, aUnit)} ${unit(b, bUnit)}` : unit(a, aUnit));
-  if (days) return both(days, "day", hours, "hour");
-  if (hours) return both(hours, "hour", mins, "minute");
-  return unit(mins, "minute");
-}
-
-function clockOf(notice, ctx) {
-  if (CLOSED.has(notice.state) || notice.closed_at) {
-    return ctx.t("notices.closed", { date: when(notice.closed_at, ctx) });
-  }
-  const deadline = deadlineOf(notice);
-  if (Number.isNaN(deadline)) return ctx.t("notices.noDeadline");
-  const left = deadline - ctx.now;
-  return isOverdue(notice, ctx.now)
-    ? ctx.t("notices.overdueBy", { time: duration(left, ctx.locale) })
-    : ctx.t("notices.left", { time: duration(left, ctx.locale) });
-}
 
 /** @param {object[]} notices @param {Context} ctx */
 export function renderNotices(notices, ctx) {
@@ -89,7 +26,7 @@ export function renderNotices(notices, ctx) {
     const overdue = isOverdue(n, ctx.now);
     const item = card(
       ctx.t("notices.heading", { id: n.id, regime: n.regime ?? "" }),
-      el("p", { class: overdue ? "clock overdue" : "clock" }, clockOf(n, ctx)),
+      el("p", { class: overdue ? "clock overdue" : "clock" }, clockText(n, ctx)),
       facts([
         [ctx.t("field.state"), n.state],
         [ctx.t("field.deadline"), n.deadline ? when(n.deadline, ctx) : ""],
