@@ -61,6 +61,9 @@ class Settings:
     #: An entry that matches more uploads than this goes on the operators' review list; it keeps
     #: matching until an operator decides otherwise.
     flood_matches: int = 1000
+    #: The bank a person's protected ordinary photos go into, from the page (their hashes and
+    #: local features): a ``protect`` bank, made on first use.
+    protect_bank: str = "protect"
     #: Cases one client address may create per hour.
     case_creations_per_hour: int = 20
     #: Links one client address may report per hour (each makes the server fetch a URL).

@@ -6,6 +6,7 @@ entry point each map them in exactly one place.
     UnsharedError                      500  exit 1
     ├── InvalidInput                   400  exit 2
     │   ├── MalformedSignal            422
+    │   ├── MalformedFeatures          400  (a photo's local features, as a client sent them)
     │   ├── NotAnImage                 415
     │   │   ├── EmptyFile              415
     │   │   ├── UnsupportedFormat      415
@@ -66,6 +67,13 @@ class MalformedSignal(InvalidInput):
 
     status = 422
     code = "malformed_signal"
+
+
+class MalformedFeatures(InvalidInput):
+    """Local features (keypoints and descriptors) that are not of their form: not hex, counts
+    that disagree, too few or too many keypoints, a keypoint outside the picture."""
+
+    code = "malformed_features"
 
 
 class NotAnImage(InvalidInput):

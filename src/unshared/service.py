@@ -73,6 +73,7 @@ class Unshared:
         self._index: LiveIndex | None = None
         self._saved_seq = -1
         self._index_lock = threading.Lock()
+        self._save_lock = threading.Lock()
         self._features: FeatureIndex | None = None
         self._features_changed = False
         self._banks: Banks | None = None
@@ -277,9 +278,7 @@ class Unshared:
         if self._index is not None and self._index.seq != self._saved_seq:
             self._index.save(self.index_folder)
             self._saved_seq = self._index.seq
-        if self._features is not None and self._features_changed:
-            self._features.save(self.index_folder / "features")
-            self._features_changed = False
+        self._save_features()
 
     def close(self) -> None:
         if self._scheduler is not None:
@@ -372,6 +371,42 @@ class Unshared:
         pdq = next(e for e in entries if e.signal_type == "pdq")
         self.features.add(pdq.id, features)
         self._features_changed = True
+
+    def keep_features(self, images: Iterable[tuple[Entry, Features]]) -> None:
+        """Keep local features made elsewhere (a person's device, for a protect case), each keyed
+        by its image's PDQ entry in a ``protect`` bank, and save them at once: unlike the PDQ
+        index, they cannot be rebuilt from the store, so a crash must not lose them."""
+        for entry, features in images:
+            bank = self.banks.get(frozenset({entry.bank})).get(entry.bank)
+            if entry.signal_type != "pdq" or bank is None or bank.kind != "protect":
+                raise InvalidInput(
+                    "features are kept by an image's PDQ entry in a protect bank", entry=entry.id
+                )
+            self.features.add(entry.id, features)
+            self._features_changed = True
+        self._save_features()
+
+    def forget_features(self, entries: Iterable[Entry]) -> None:
+        """Drop the local features of ``entries`` (a withdrawn case's), and save that at once."""
+        if not self._has_features():
+            return
+        for entry in entries:
+            if entry.id in self.features:
+                self.features.remove(entry.id)
+                self._features_changed = True
+        self._save_features()
+
+    def _save_features(self) -> None:
+        # One save at a time: each writes every feature kept when it starts, so the last to
+        # finish holds them all.
+        with self._save_lock:
+            if self._features is not None and self._features_changed:
+                self._features_changed = False  # before: a change made while saving is kept
+                try:
+                    self._features.save(self.index_folder / "features")
+                except BaseException:
+                    self._features_changed = True
+                    raise
 
     def add_images(
         self,

@@ -297,7 +297,7 @@ def test_published_text_limits_are_the_ones_the_bank_keeps(
 
 
 #: Operations anyone may call: no key, so no 401 to document.
-PUBLIC_PATHS = ("/v1/cases", "/v1/cases/limits", "/v1/evidence/key")
+PUBLIC_PATHS = ("/v1/cases", "/v1/cases/protect", "/v1/cases/limits", "/v1/evidence/key")
 
 
 def test_the_schema_tells_each_operations_errors_in_the_one_shape(
@@ -347,4 +347,7 @@ def test_a_person_can_ask_the_services_limits(tmp_path: Path) -> None:
             "pdq_min_quality": 70,
             "max_file_bytes": 12345,
             "max_images_per_call": 50,
+            "max_protected_per_call": 20,
+            "protect_min_keypoints": 15,
+            "protect_max_keypoints": 500,
         }

@@ -14,7 +14,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ import uvicorn
 from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
+from tests.web.tabs import Tab
 from unshared.api.app import create_app, server_options
 from unshared.config import Settings
 
@@ -161,3 +162,34 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Any, live_server: LiveServer) -> Iterator[Callable[..., Tab]]:
+    """Opens the page in a fresh context (en-GB; a size and colour scheme if given), recording
+    every request it and its workers make; each is checked after the test (``Tab.check``)."""
+    contexts: list[Any] = []
+    tabs: list[Tab] = []
+
+    def start(width: int = 800, height: int = 900, scheme: str = "light") -> Tab:
+        context = browser.new_context(
+            locale="en-GB",
+            viewport={"width": width, "height": height},
+            color_scheme=scheme,
+            base_url=live_server.url,
+        )
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        tab = Tab(context.new_page(), live_server.url)
+        context.on("request", lambda request: tab.requests.append(request))
+        tab.page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+        tab.page.on("console", tab.console)
+        tab.page.goto("/")
+        tabs.append(tab)
+        return tab
+
+    yield start
+    for context in contexts:
+        context.close()
+    for tab in tabs:
+        tab.check()

@@ -26,7 +26,7 @@ from unshared.bank import (
     retries,
     verify_pin,
 )
-from unshared.bank.models import Report
+from unshared.bank.models import BankKind, Report
 from unshared.errors import Conflict, InvalidInput, NotFound, Unauthorized, UnsharedError
 from unshared.signals import Signal
 
@@ -51,6 +51,9 @@ class CaseView:
     case: Case
     entries: list[Entry]
     reports: list[Report]
+    #: What the case is for: ``ncii``, intimate images to take down, or ``protect``, a person's
+    #: ordinary photos watched for misuse (the kind of the bank its entries are in).
+    kind: BankKind = "ncii"
 
 
 class CaseRecords(CaseStore, EntryReader, EntryWriter, BankWriter, ReportStore, Protocol):
@@ -58,24 +61,38 @@ class CaseRecords(CaseStore, EntryReader, EntryWriter, BankWriter, ReportStore, 
 
 
 class Cases:
+    """A person's cases in one bank: ``bank``, of ``kind``, made on first use."""
+
     def __init__(
         self,
         store: CaseRecords,
         bank: str = PERSON_BANK,
         on_change: Callable[[], object] | None = None,
+        *,
+        kind: BankKind = "ncii",
+        on_withdraw: Callable[[list[Entry]], object] | None = None,
     ) -> None:
         self.store = store
         self.bank = bank
+        self.kind = kind
         # Called after each change to entries (``Unshared.catch_up``), so it counts for the
         # very next match.
         self._on_change = on_change or (lambda: None)
+        # Called with a case's entries once it is withdrawn (``Unshared.forget_features``).
+        self._on_withdraw = on_withdraw or (lambda entries: None)
 
     def _ensure_bank(self) -> None:
         try:
-            self.store.get_bank(self.bank)
+            bank = self.store.get_bank(self.bank)
         except NotFound:
             with contextlib.suppress(Conflict):  # made by another request meanwhile
-                self.store.create_bank(self.bank, "ncii", actor="system")
+                self.store.create_bank(self.bank, self.kind, actor="system")
+            bank = self.store.get_bank(self.bank)
+        if bank.kind != self.kind:
+            raise UnsharedError(
+                f"bank {self.bank!r} is a {bank.kind} bank; a person's {self.kind} cases need"
+                f" a {self.kind} bank (see the protect_bank setting)"
+            )
 
     def create(
         self,
@@ -144,12 +161,23 @@ class Cases:
     def view(self, case: Case) -> CaseView:
         entries = list(self.store.entries(case_id=case.id, status=None))
         reports = self.store.reports(case_id=case.id, limit=500)
-        return CaseView(case, entries, reports)
+        return CaseView(case, entries, reports, self._kind(entries))
+
+    def _kind(self, entries: Sequence[Entry]) -> BankKind:
+        banks = {entry.bank for entry in entries}
+        kinds = {self.kind if b == self.bank else self.store.get_bank(b).kind for b in banks}
+        return "protect" if "protect" in kinds else "ncii"
 
     def add(self, case: Case, images: Sequence[Sequence[Signal]]) -> list[Entry]:
         if case.status != "active":
             raise Conflict("this case is withdrawn; make a new one to add photos")
         self._ensure_bank()
+        if self._kind(list(self.store.entries(case_id=case.id, status=None))) != self.kind:
+            # A case is one thing: photos to take down, or ordinary photos to protect.
+            raise Conflict(
+                f"this case is not a {self.kind} case: add its photos as the case's own kind",
+                kind=self.kind,
+            )
         # One transaction for all the images: a crash adds all of them or none.
         entries = self.store.add_entries(
             self.bank,
@@ -164,6 +192,7 @@ class Cases:
     def withdraw(self, case: Case) -> Case:
         withdrawn = self.store.withdraw_case(case.id, actor="person")
         self._on_change()
+        self._on_withdraw(list(self.store.entries(case_id=case.id, status=None)))
         return withdrawn
 
 

@@ -22,6 +22,7 @@ from unshared.api.routers import (
     hma,
     notices,
     platform,
+    protect,
     sightings,
     watch,
 )
@@ -83,7 +84,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
     )
     app.add_middleware(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)
-    routers = (cases, platform, admin, sightings, notices, watch, health, evidence, hma)
+    routers = (cases, protect, platform, admin, sightings, notices, watch, health, evidence, hma)
     for router in (r.router for r in routers):
         app.include_router(router)
     mount_web(app)

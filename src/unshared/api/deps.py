@@ -10,6 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from unshared.actions.cases import Cases
 from unshared.actions.platforms import Platforms
+from unshared.actions.protect import Protect
 from unshared.api.limits import RateLimits
 from unshared.api.metrics import Metrics
 from unshared.api.proxies import TrustedProxies, parse_networks
@@ -25,7 +26,15 @@ class ApiState:
     def __init__(self, settings: Settings, app: Unshared) -> None:
         self.settings = settings
         self.app = app
-        self.cases = Cases(app.store, on_change=app.catch_up)
+        self.cases = Cases(app.store, on_change=app.catch_up, on_withdraw=app.forget_features)
+        protect = Cases(
+            app.store,
+            settings.protect_bank,
+            app.catch_up,
+            kind="protect",
+            on_withdraw=app.forget_features,
+        )
+        self.protect = Protect(app, protect)
         self.platforms = Platforms(app.store, settings.flood_matches)
         self.metrics = Metrics()
         self.proxies = TrustedProxies(parse_networks(settings.trusted_proxies))

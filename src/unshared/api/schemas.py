@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from unshared.actions.protect import ProtectedPhoto
 from unshared.bank.models import (
     MAX_ADDRESS,
     MAX_DETAIL,
@@ -37,6 +38,9 @@ HEX64 = r"^[0-9a-fA-F]{64}$"
 HEX32 = r"^[0-9a-fA-F]{32}$"
 #: Most images one call may carry (a person adding photos, a platform's batch).
 MAX_IMAGES_PER_CALL = 50
+#: Most photos one call may protect: each brings its features (up to 500 keypoints, 40,000 hex
+#: digits), and a call must stay under the JSON body limit (``max_json_bytes``, 1 MiB).
+MAX_PROTECTED_PER_CALL = 20
 
 
 class Strict(BaseModel):
@@ -77,12 +81,47 @@ class ImageHashes(Strict):
         return out
 
 
+class FeaturesIn(Strict):
+    """One photo's local features (ORB), made on the person's device as the server makes them
+    for a protect bank. Checked by ``unshared.features.wire``: a malformed one is refused with
+    400 ``malformed_features``, saying what is wrong."""
+
+    keypoints: int = Field(ge=0, description="How many keypoints (15 to 500)")
+    points: str = Field(
+        description="Hex of keypoints x 2 little-endian float32: each keypoint's x and y divided"
+        " by the longer side of the picture (0 to 1)"
+    )
+    descriptors: str = Field(description="Hex of keypoints x 32 bytes: each keypoint's descriptor")
+
+
+class ProtectedImage(ImageHashes):
+    """The hashes and local features of one ordinary photo to protect. Never the photo. Its PDQ
+    (and quality) is required: the features are kept by it."""
+
+    features: FeaturesIn
+
+    def photo(self, min_quality: int) -> ProtectedPhoto:
+        """The photo as the service takes it; ``InvalidInput`` without a PDQ, and
+        ``MalformedFeatures`` for features that are not of their form."""
+        from unshared.features import features_from_hex  # OpenCV, only when photos are protected
+
+        if not self.pdq:
+            raise InvalidInput("a protected photo needs its PDQ: its features are kept by it")
+        f = self.features
+        return ProtectedPhoto(
+            self.signals(min_quality), features_from_hex(f.keypoints, f.points, f.descriptors)
+        )
+
+
 class PersonLimits(BaseModel):
     """What the page (or any client) must know to prepare a case the service will take."""
 
     pdq_min_quality: int = Field(description="A PDQ under this quality is sent as exact hashes")
     max_file_bytes: int = Field(description="Files over this are refused")
     max_images_per_call: int = Field(description="Most images one call may carry")
+    max_protected_per_call: int = Field(description="Most photos one call may protect")
+    protect_min_keypoints: int = Field(description="Fewest keypoints a protected photo may have")
+    protect_max_keypoints: int = Field(description="Most keypoints a protected photo may have")
 
 
 #: What every ``category`` field says, in the OpenAPI schema.
@@ -109,6 +148,14 @@ class Pin(Strict):
 
 class AddToCase(Pin):
     images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
+
+
+class NewProtectCase(Strict):
+    images: list[ProtectedImage] = Field(min_length=1, max_length=MAX_PROTECTED_PER_CALL)
+
+
+class AddProtected(Pin):
+    images: list[ProtectedImage] = Field(min_length=1, max_length=MAX_PROTECTED_PER_CALL)
 
 
 class CaseCreated(BaseModel):
@@ -140,6 +187,10 @@ class CaseStatus(BaseModel):
     minor: bool = Field(description="The case is a minor's: its hashes carry that to platforms")
     hashes: list[CaseHash]
     reports: list[CaseReport]
+    kind: BankKind = Field(
+        description="ncii: intimate images to take down; protect: ordinary photos of the person,"
+        " watched for edited copies (POST /v1/cases/protect)"
+    )
 
 
 class MatchQuery(Strict):

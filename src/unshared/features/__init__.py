@@ -14,6 +14,10 @@ the feed to platforms, and are kept only for ``protect`` banks.
     for image_id, votes in index.query(features):
         if verify(features, index.get(image_id)) >= MIN_INLIERS: ...
 
+A person can also protect photos from the page, which makes the same features on their device
+(``web/static/features.js``, the server's OpenCV compiled to WebAssembly) and sends them in
+place of the photo; ``features_from_hex`` checks them (``wire``).
+
 An upload's features carry its mirror image's too (``extract(rgb, QUERY_KEYPOINTS, mirror=True)``),
 since descriptors do not survive a mirror; ``index.matches`` looks at them only when the upload
 itself verifies nothing.
@@ -24,16 +28,20 @@ from __future__ import annotations
 from unshared.features.extract import MAX_KEYPOINTS, QUERY_KEYPOINTS, Features, extract
 from unshared.features.index import FeatureIndex
 from unshared.features.verify import MIN_INLIERS, MIN_MUTUAL, Fit, fit, verify
+from unshared.features.wire import MIN_KEYPOINTS, features_from_hex, features_to_hex
 
 __all__ = [
     "MAX_KEYPOINTS",
     "MIN_INLIERS",
+    "MIN_KEYPOINTS",
     "MIN_MUTUAL",
     "QUERY_KEYPOINTS",
     "FeatureIndex",
     "Features",
     "Fit",
     "extract",
+    "features_from_hex",
+    "features_to_hex",
     "fit",
     "verify",
 ]

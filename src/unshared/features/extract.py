@@ -20,11 +20,14 @@ GRID = 4
 #: Candidates detected per keypoint kept, for the grid to choose from.
 OVERSAMPLE = 3
 #: The longer side is brought to at most this many pixels first: the decode is already reduced
-#: (short side 256-511), this only bounds the cost of odd aspect ratios.
+#: (short side 512-1023 for a large photo); this bounds ORB's cost, whatever the photo's size.
 MAX_SIDE = 640
 #: ...and to at least this many: ORB's patches are 31 pixels across, so a thumbnail (a
 #: quarter-size copy of a 500-pixel photo is 125 pixels) is enlarged for it to find its corners.
 MIN_SIDE = 400
+#: FAST's corner threshold (OpenCV's default is 20); the page's extraction (web/static/features.js)
+#: sets the same, with every other constant here.
+FAST_THRESHOLD = 10
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -66,8 +69,11 @@ def _orb(grey: np.ndarray, max_keypoints: int) -> Features:
         shrink = scale < 1
         grey = cv2.resize(grey, size, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR)
         side = max(grey.shape)
-    orb = cv2.ORB.create(nfeatures=OVERSAMPLE * max_keypoints, fastThreshold=10)
-    chosen = _spread(orb.detect(grey, None), grey.shape, max_keypoints)
+    orb = cv2.ORB.create(nfeatures=OVERSAMPLE * max_keypoints, fastThreshold=FAST_THRESHOLD)
+    # In one fixed order: the detector's depends on its C++ library (the browser's OpenCV, built
+    # with another, finds the same keypoints in another order), and the grid breaks ties by it.
+    detected = sorted(orb.detect(grey, None), key=lambda k: (k.octave, k.pt[1], k.pt[0]))
+    chosen = _spread(detected, grey.shape, max_keypoints)
     keypoints, descriptors = orb.compute(grey, chosen)
     if descriptors is None or not keypoints:
         return Features(np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))

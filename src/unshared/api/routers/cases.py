@@ -38,6 +38,7 @@ def _view(view: CaseView) -> schemas.CaseStatus:
         reports=[
             schemas.CaseReport(at=r.at, outcome=r.outcome, entry=r.entry_id) for r in view.reports
         ],
+        kind=view.kind,
     )
 
 

@@ -50,8 +50,13 @@ def metrics(state: State, credentials: Credentials) -> Response:
 @router.get("/v1/cases/limits")
 def limits(state: State) -> schemas.PersonLimits:
     """The service's limits for a person's photos, so the page decides as the service does."""
+    from unshared.features import MAX_KEYPOINTS, MIN_KEYPOINTS  # OpenCV: here, not at start-up
+
     return schemas.PersonLimits(
         pdq_min_quality=state.settings.pdq_min_quality,
         max_file_bytes=state.settings.max_file_bytes,
         max_images_per_call=schemas.MAX_IMAGES_PER_CALL,
+        max_protected_per_call=schemas.MAX_PROTECTED_PER_CALL,
+        protect_min_keypoints=MIN_KEYPOINTS,
+        protect_max_keypoints=MAX_KEYPOINTS,
     )

@@ -5,6 +5,8 @@
 
 /** Most images one call may carry: the service's default, until `limits()` says its own. */
 export let MAX_IMAGES_PER_CALL = 50;
+/** Most photos one call may protect (each carries its features): likewise. */
+export let MAX_PROTECTED_PER_CALL = 20;
 
 /**
  * The service's limits for a person's photos: `{pdq_min_quality, max_file_bytes,
@@ -21,6 +23,7 @@ export async function limits() {
     if (!response.ok) return null;
     const answer = await response.json();
     MAX_IMAGES_PER_CALL = answer.max_images_per_call;
+    MAX_PROTECTED_PER_CALL = answer.max_protected_per_call ?? MAX_PROTECTED_PER_CALL;
     return answer;
   } catch {
     return null;
@@ -107,10 +110,11 @@ const RESEND_AFTER_MS = [500, 1500, 4000];
  * `key` (from `newCaseKey`) goes as the Idempotency-Key. A lost answer (no answer, or a 5xx from
  * the server or a proxy) may hide a case that was made: the request is sent again with the same
  * key, and the server answers with that case and its PIN rather than making a second one. */
-export async function createCase(images, key, minor = false) {
+export async function createCase(images, key, minor = null, path = "/v1/cases") {
+  const body = minor === null ? { images } : { images, minor };
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await post("/v1/cases", { images, minor }, { "Idempotency-Key": key });
+      return await post(path, body, { "Idempotency-Key": key });
     } catch (error) {
       const lost = error.code === "network" || error.status >= 500;
       if (!lost || attempt >= RESEND_AFTER_MS.length) throw error;
@@ -119,7 +123,14 @@ export async function createCase(images, key, minor = false) {
   }
 }
 
-/** The case's status: `{case, status, created_at, withdrawn_at, hashes, reports}`. */
+/** A new protect case from ordinary photos' hashes and features: as `createCase`. */
+export const protectPhotos = (images, key) => createCase(images, key, null, "/v1/cases/protect");
+
+/** Protect more photos in a protect case; answers with its status. */
+export const protectMore = (number, pin, images) =>
+  post(casePath(number, "protect"), { pin, images });
+
+/** The case's status: `{case, status, created_at, withdrawn_at, hashes, reports, kind}`. */
 export const caseStatus = (number, pin) => post(casePath(number, "status"), { pin });
 
 /** Add the images' hashes to the case; answers with its status. */

@@ -1,4 +1,6 @@
 // The page: choose photos -> fingerprints made here -> a case number and PIN -> the case.
+// Or, to protect ordinary photos: the same steps, with each photo's features made here too
+// (protector.js, loaded only then).
 //
 // One view shows at a time; each step moves the keyboard focus to the new view's heading, so a
 // screen reader says where the person now is. The case number and PIN live only in memory, for
@@ -9,6 +11,7 @@ import { applyStrings, el, saveFile } from "./dom.js";
 import { Fingerprinter } from "./hashing.js";
 import { LANGUAGES, pickLanguage, translate } from "./i18n.js";
 import { PhotoPicker } from "./photos.js";
+import { Protector } from "./protector.js";
 import { formatDate, renderStatus } from "./status.js";
 import { renderLinks, renderNotices, resultWords } from "./takedown.js";
 
@@ -18,6 +21,8 @@ const state = {
   lang: pickLanguage(navigator.languages ?? [navigator.language]),
   view: "pick",
   mode: "new", // "new": opening a case; "add": adding photos to the open one
+  protecting: false, // the case is (or will be) one of ordinary photos to protect
+  protectLoad: null, // OpenCV in the protect worker: null, "loading", "ready" or "unavailable"
   session: null, // {number, pin} of the open case
   status: null, // the open case's last status
   created: null, // {number, pin, at} of a case just made, until the person moves on
@@ -43,7 +48,9 @@ const locale = () =>
 
 const fingerprinter = new Fingerprinter();
 // The page decides as the service does: its quality floor, its file-size limit.
-fingerprinter.useLimits(api.limits());
+const limits = api.limits();
+fingerprinter.useLimits(limits);
+let protector = null; // made when someone first chooses to protect photos
 
 const picker = new PhotoPicker({
   list: $("photos"),
@@ -61,9 +68,16 @@ function show(view, { focus = true } = {}) {
   for (const section of document.querySelectorAll(".view")) {
     section.hidden = section.id !== `view-${view}`;
   }
-  for (const part of document.querySelectorAll("[data-mode]")) {
-    part.hidden = part.dataset.mode !== state.mode;
+  const purpose = state.protecting ? "protect" : "takedown";
+  for (const part of document.querySelectorAll("[data-mode], [data-purpose]")) {
+    const { mode = state.mode, purpose: its = purpose } = part.dataset;
+    part.hidden = mode !== state.mode || its !== purpose;
   }
+  // A hidden hint would still be read out if the input named it.
+  $("files").setAttribute(
+    "aria-describedby",
+    state.protecting ? "protect-hint protect-state pick-formats" : "pick-hint pick-formats",
+  );
   for (const error of document.querySelectorAll(".error")) error.textContent = "";
   renderHeadings();
   window.scrollTo(0, 0);
@@ -72,10 +86,14 @@ function show(view, { focus = true } = {}) {
 
 function renderHeadings() {
   const number = state.session?.number ?? "";
+  const prefix = state.protecting ? "protect." : "";
   $("pick-heading").textContent =
-    state.mode === "add" ? t("add.title", { case: number }) : t("start.title");
+    state.mode === "add"
+      ? t(`${prefix}add.title`, { case: number })
+      : t(state.protecting ? "protect.title" : "start.title");
   $("status-heading").textContent = t("status.title", { case: number });
-  $("send").textContent = t(state.mode === "add" ? "send.add" : "send.new");
+  $("send").textContent = t(`${prefix}${state.mode === "add" ? "send.add" : "send.new"}`);
+  renderProtectState();
 }
 
 function setLanguage(lang) {
@@ -87,6 +105,7 @@ function setLanguage(lang) {
   }
   renderHeadings();
   picker.render();
+  updateSendArea();
   if (state.status) renderCase();
 }
 
@@ -150,14 +169,67 @@ async function busy(button, busyText, errorBox, work, words = explain) {
   }
 }
 
+// --- protecting ordinary photos ------------------------------------------------------------
+
+/** Choose ordinary photos to protect (or stop): each has its features made too. */
+function usePurpose(protecting) {
+  state.protecting = protecting;
+  if (protecting && !protector) {
+    protector = new Protector();
+    protector.useLimits(limits);
+    limits.then((answer) => {
+      if (answer?.protect_min_keypoints) picker.minKeypoints = answer.protect_min_keypoints;
+    });
+  }
+  picker.use(protecting ? protector : fingerprinter, protecting);
+  if (protecting) {
+    // OpenCV loads now, while the person reads and chooses: only those who protect photos.
+    state.protectLoad = state.protectLoad ?? "loading";
+    protector.load().then((loaded) => {
+      state.protectLoad = loaded ? "ready" : "unavailable";
+      renderProtectState();
+    });
+  }
+  renderProtectState();
+}
+
+function renderProtectState() {
+  const unavailable = state.protecting && state.protectLoad === "unavailable";
+  $("files").disabled = unavailable;
+  $("drop").classList.toggle("unavailable", unavailable);
+  const words = { loading: "protect.loading", ready: "protect.ready", unavailable: "protect.unavailable" };
+  $("protect-state").textContent = state.protecting ? t(words[state.protectLoad] ?? "protect.loading") : "";
+}
+
 // --- choosing photos and sending their fingerprints -------------------------------------------
+
+// What the preview shows: everything sent, with each photo's features shortened (they are tens
+// of thousands of hex digits; the note above the preview says so).
+function shortened(images) {
+  const cut = (hex) => `${hex.slice(0, 32)}… (${hex.length.toLocaleString(locale())})`;
+  return images.map((image) =>
+    image.features
+      ? {
+          ...image,
+          features: {
+            ...image.features,
+            points: cut(image.features.points),
+            descriptors: cut(image.features.descriptors),
+          },
+        }
+      : image,
+  );
+}
 
 function updateSendArea() {
   const images = picker.payload();
   $("send-area").hidden = images.length === 0 || picker.busy;
   $("send-bar").hidden = $("send-area").hidden;
   $("blur-area").hidden = picker.items.length === 0;
-  const preview = state.mode === "new" ? { images, minor: minor() } : { images };
+  const preview =
+    state.mode === "new" && !state.protecting
+      ? { images: shortened(images), minor: minor() }
+      : { images: shortened(images) };
   $("preview").textContent = JSON.stringify(preview, null, 2);
 }
 
@@ -183,11 +255,12 @@ async function send() {
     $("send-error").textContent = t("send.nothingReady");
     return;
   }
-  await busy($("send"), t("send.sending"), $("send-error"), async () => {
+  const protecting = state.protecting;
+  const sending = t(protecting ? "protect.send.sending" : "send.sending");
+  await busy($("send"), sending, $("send-error"), async () => {
+    const size = protecting ? api.MAX_PROTECTED_PER_CALL : api.MAX_IMAGES_PER_CALL;
     const batches = [];
-    for (let i = 0; i < images.length; i += api.MAX_IMAGES_PER_CALL) {
-      batches.push(images.slice(i, i + api.MAX_IMAGES_PER_CALL));
-    }
+    for (let i = 0; i < images.length; i += size) batches.push(images.slice(i, i + size));
     if (state.mode === "new") {
       const first = batches.shift();
       // Sending the same photos again after an error reuses the key: if the lost try made the
@@ -196,15 +269,18 @@ async function send() {
       if (state.pendingCase?.body !== body) {
         state.pendingCase = { body, key: api.newCaseKey() };
       }
-      const made = await api.createCase(first, state.pendingCase.key, minor());
+      const made = protecting
+        ? await api.protectPhotos(first, state.pendingCase.key)
+        : await api.createCase(first, state.pendingCase.key, minor());
       state.pendingCase = null;
       state.session = { number: made.case, pin: made.pin };
       state.created = { number: made.case, pin: made.pin, at: new Date() };
     }
     const before = state.mode === "add" ? state.status.hashes.length : 0;
     const photos = images.length;
+    const add = protecting ? api.protectMore : api.addHashes;
     for (const batch of batches) {
-      state.status = await api.addHashes(state.session.number, state.session.pin, batch);
+      state.status = await add(state.session.number, state.session.pin, batch);
     }
     picker.clear();
     for (const answer of document.querySelectorAll("input[name=minor]")) answer.checked = false;
@@ -214,7 +290,8 @@ async function send() {
     } else {
       state.mode = "new";
       const added = state.status.hashes.length > before;
-      showCase(added ? t("status.added", { n: photos }) : t("status.addedNone"));
+      const done = protecting ? "protect.status.added" : "status.added";
+      showCase(added ? t(done, { n: photos }) : t("status.addedNone"));
     }
   });
 }
@@ -284,6 +361,9 @@ function renderCase() {
 
 function showCase(message = "") {
   state.session.number = state.status.case;
+  if (state.protecting !== (state.status.kind === "protect")) {
+    usePurpose(state.status.kind === "protect");
+  }
   renderCase();
   $("status-message").textContent = "";
   for (const id of ["link-result", "link-error", "link-detail", "notices-message"]) {
@@ -330,7 +410,7 @@ function closeCase() {
   state.mode = "new";
   $("case-number").value = "";
   $("case-pin").value = "";
-  picker.clear();
+  usePurpose(false);
   show("pick");
 }
 
@@ -545,6 +625,14 @@ function wire() {
     if (escapes.length >= EXIT_PRESSES) quickExit();
   });
   $("go-signin").addEventListener("click", () => show("signin"));
+  $("go-protect").addEventListener("click", () => {
+    usePurpose(true);
+    show("pick");
+  });
+  $("protect-back").addEventListener("click", () => {
+    usePurpose(false);
+    show("pick");
+  });
   $("add-back").addEventListener("click", () => {
     picker.clear();
     state.mode = "new";

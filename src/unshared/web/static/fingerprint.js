@@ -10,7 +10,9 @@
 //     then any image by a power-of-two box factor (Image.reduce), in both cases keeping the short
 //     side at least 512 pixels and shrinking by at most 8 (why 512 and a power of two:
 //     docs/hashing.md, "Why 512, and why a power of two").
+// A HEIC photo the browser cannot open is decoded with libheif (heif.js), loaded only for it.
 
+import { decodeHeif, isHeif } from "./heif.js";
 import { md5Hex } from "./md5.js";
 import { pdqFromRGBA } from "./pdq.js";
 
@@ -46,12 +48,15 @@ export class FingerprintError extends Error {
  * or too plain for a reliable picture hash (`"plain"`: `pdq` is given with its low quality, as
  * the Python side's LowQuality error carries it). `sha256` is null where the browser offers no
  * WebCrypto (insecure origins). Rejects with a FingerprintError for an empty or oversized file.
+ * With `keepPixels`, the result also holds `pixels`, `{data, width, height}`: the RGBA pixels
+ * PDQ was made from (for the protect worker's local features; never sent anywhere).
  *
  * @param {Blob} file
  * @param {(step: "reading"|"hashing"|"decoding"|"fingerprinting") => void} [onStep]
  * @param {{maxFileBytes: number, minQuality: number}} [limits] the service's
+ * @param {{keepPixels?: boolean}} [options]
  */
-export async function fingerprint(file, onStep = () => {}, limits = DEFAULT_LIMITS) {
+export async function fingerprint(file, onStep = () => {}, limits = DEFAULT_LIMITS, options = {}) {
   if (file.size === 0) throw new FingerprintError("empty", "the file is empty");
   if (file.size > limits.maxFileBytes) {
     throw new FingerprintError("too_large", `the file is over ${limits.maxFileBytes} bytes`);
@@ -64,7 +69,7 @@ export async function fingerprint(file, onStep = () => {}, limits = DEFAULT_LIMI
   const exact = { md5, sha256, pdq: null, quality: null, width: null, height: null };
 
   onStep("decoding");
-  const pixels = await decode(file, isJpeg(bytes));
+  const pixels = await decode(file, bytes);
   if (pixels === null) return { ...exact, exactOnly: "unreadable" };
   const { data, width, height, originalWidth, originalHeight } = pixels;
   const size = { width: originalWidth, height: originalHeight };
@@ -73,7 +78,8 @@ export async function fingerprint(file, onStep = () => {}, limits = DEFAULT_LIMI
   onStep("fingerprinting");
   const { hash, quality } = pdqFromRGBA(data, width, height);
   const exactOnly = quality < limits.minQuality ? "plain" : null;
-  return { ...exact, ...size, pdq: hash, quality, exactOnly };
+  const kept = options.keepPixels ? { pixels: { data, width, height } } : {};
+  return { ...exact, ...size, pdq: hash, quality, exactOnly, ...kept };
 }
 
 async function sha256Hex(bytes) {
@@ -87,19 +93,18 @@ function isJpeg(bytes) {
   return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
 }
 
-// The picture as RGBA, shrunk as the Python side would; null if this browser cannot decode it
-// (HEIC outside Safari, for instance).
-async function decode(file, jpeg) {
+// The picture as RGBA, shrunk as the Python side would; null if it cannot be decoded here.
+async function decode(file, bytes) {
   let bitmap;
   try {
     bitmap = await openBitmap(file);
   } catch {
-    return null;
+    return isHeif(bytes) ? decodeHeifReduced(bytes) : null;
   }
   try {
     const { width, height } = bitmap;
     if (width === 0 || height === 0) return null;
-    const steps = reductions(width, height, jpeg);
+    const steps = reductions(width, height, isJpeg(bytes));
     const factor = steps.reduce((a, b) => a * b, 1);
     let image;
     if (width * height > MAX_FULL_PIXELS) {
@@ -114,6 +119,21 @@ async function decode(file, jpeg) {
   } finally {
     bitmap.close();
   }
+}
+
+// A HEIC photo this browser cannot open, through libheif, shrunk as the Python side shrinks it
+// (by Image.reduce alone: only JPEG has a reduced-size decode); null if that fails too.
+async function decodeHeifReduced(bytes) {
+  let image;
+  try {
+    image = await decodeHeif(bytes);
+  } catch {
+    return null; // libheif missing (not vendored on this server) or the file damaged
+  }
+  if (image === null || image.width === 0 || image.height === 0) return null;
+  const { width, height } = image;
+  for (const step of reductions(width, height, false)) image = boxReduce(image, step);
+  return { ...image, originalWidth: width, originalHeight: height };
 }
 
 async function openBitmap(file) {

@@ -784,6 +784,132 @@ const es = {
   "footer.source": "Unshared es de código abierto.",
 };
 
+// --- Protecting ordinary photos (issue 14) ---------------------------------------------------
+// Kept apart for now, in English and Spanish; the catalogue is to be reorganised.
+const protectStrings = {
+  en: {
+    "protect.offerTitle": "Worried someone could make fakes from your ordinary photos?",
+    "protect.offer":
+      "Apps can turn an ordinary photo, from social media say, into a fake nude. You can protect ordinary photos of you here, so that websites that work with us can find edited copies made from them.",
+    "protect.go": "Protect my ordinary photos",
+    "protect.title": "Protect ordinary photos of you",
+    "protect.add.title": "Protect more photos in case {case}",
+    "protect.lead":
+      "Choose ordinary photos of you that someone could edit into a fake, such as photos from your social media. This page makes their fingerprints and a map of small details in each (its features) here, on your device, and sends only those. Websites that work with us can then find an edited copy, even when part of the photo was replaced.",
+    "protect.warningTitle": "Only ordinary photos here, never intimate ones",
+    "protect.warning":
+      "The features say more about a photo than fingerprints do: from them, someone could rebuild a rough outline of the picture. Not the photo itself, but perhaps enough to guess what is in it. So choose only photos you would be fine with anyone seeing.",
+    "protect.warningIntimate":
+      "If you want an intimate image taken down, go back and use the first page instead: it sends only fingerprints.",
+    "protect.techTitle": "What the features are, technically",
+    "protect.techBody":
+      "For each photo this page makes the same three hashes as always (PDQ, MD5, SHA-256) and up to 500 ORB keypoints: where each small detail is, and 256 light-or-dark comparisons around it. They are made with OpenCV running in your browser, the same version the server uses, downloaded only when you protect photos. They are kept on our server only, never shared with websites, and deleted if you withdraw your case.",
+    "protect.hint":
+      "Choose ordinary photos of you. They are not uploaded: this page looks at them here, on your device.",
+    "protect.loading": "Getting ready to protect photos: a one-time download of about 4 MB…",
+    "protect.ready": "Ready to protect photos.",
+    "protect.unavailable":
+      "Protecting photos isn't available here, in this browser or on this server. You can still ask for intimate images to be taken down.",
+    "protect.back": "Back to the start",
+    "protect.sendNote":
+      "When you continue, only the fingerprints and features of these photos are sent. The photos stay on this device.",
+    "protect.previewNote":
+      "This is everything that leaves your device. The features are long strings of letters and numbers, shortened here: their length is shown at the end. No photo, no file name, no date, no place.",
+    "protect.send.new": "Protect these photos and open my case",
+    "protect.send.add": "Protect these photos too",
+    "protect.send.sending": "Sending…",
+    "protect.send.nothingReady":
+      "Choose at least one ordinary photo first, and wait until it is ready to protect.",
+    "protect.progress.working": {
+      one: "Getting photos ready: {done} of {n} photo done.",
+      other: "Getting photos ready: {done} of {n} photos done.",
+    },
+    "protect.progress.done": {
+      one: "{n} photo is ready to protect. Nothing has been sent yet.",
+      other: "{n} photos are ready to protect. Nothing has been sent yet.",
+    },
+    "protect.status.active":
+      "Active: websites and apps that work with us are looking for edited copies of these photos.",
+    "protect.status.added": {
+      one: "{n} more photo is protected.",
+      other: "{n} more photos are protected.",
+    },
+    "protect.hashesNote":
+      "Each photo gives three fingerprints. Its features are kept too, on our server only, and deleted if you withdraw your case.",
+    "protect.withdraw": "The features of your photos are deleted from our server too.",
+    "photo.features": "Finding the details to protect…",
+    "photo.protect.ready": "Ready to protect",
+    "photo.protect.plain": "This picture is too plain to protect: it will not be sent.",
+    "photo.protect.tiny": "This picture is too small to protect: it will not be sent.",
+    "photo.protect.few":
+      "This picture has too few details to protect: it will not be sent.",
+    "photo.protect.unreadable":
+      "This browser can't open this kind of picture, so it can't be protected. Try a JPEG or a screenshot of it.",
+    "photo.error.unavailable": "Protecting photos isn't available here.",
+  },
+  es: {
+    "protect.offerTitle": "¿Te preocupa que alguien haga montajes con tus fotos normales?",
+    "protect.offer":
+      "Hay apps que convierten una foto normal, por ejemplo de redes sociales, en un desnudo falso. Aquí puedes proteger fotos normales tuyas, para que las webs que trabajan con nosotros puedan encontrar copias editadas a partir de ellas.",
+    "protect.go": "Proteger mis fotos normales",
+    "protect.title": "Protege fotos normales tuyas",
+    "protect.add.title": "Proteger más fotos en el caso {case}",
+    "protect.lead":
+      "Elige fotos normales tuyas que alguien podría editar para hacer un montaje, como fotos de tus redes sociales. Esta página crea aquí, en tu dispositivo, sus huellas y un mapa de pequeños detalles de cada una (sus rasgos), y solo envía eso. Así, las webs que trabajan con nosotros pueden encontrar una copia editada, aunque se haya cambiado una parte de la foto.",
+    "protect.warningTitle": "Aquí solo fotos normales, nunca íntimas",
+    "protect.warning":
+      "Los rasgos dicen más de una foto que las huellas: a partir de ellos, alguien podría reconstruir un contorno aproximado de la imagen. No la foto, pero quizá lo suficiente para adivinar qué hay en ella. Por eso, elige solo fotos que no te importaría que viera cualquiera.",
+    "protect.warningIntimate":
+      "Si quieres que retiren una imagen íntima, vuelve atrás y usa la primera página: solo envía huellas.",
+    "protect.techTitle": "Qué son los rasgos, técnicamente",
+    "protect.techBody":
+      "Para cada foto, esta página crea los mismos tres hashes de siempre (PDQ, MD5, SHA-256) y hasta 500 puntos clave ORB: dónde está cada pequeño detalle y 256 comparaciones de claro u oscuro a su alrededor. Se crean con OpenCV en tu navegador, la misma versión que usa el servidor, que solo se descarga cuando proteges fotos. Se guardan solo en nuestro servidor, nunca se comparten con las webs y se borran si cancelas tu caso.",
+    "protect.hint":
+      "Elige fotos normales tuyas. No se suben: esta página las mira aquí, en tu dispositivo.",
+    "protect.loading": "Preparando la protección de fotos: una descarga única de unos 4 MB…",
+    "protect.ready": "Todo listo para proteger fotos.",
+    "protect.unavailable":
+      "Proteger fotos no está disponible aquí, en este navegador o en este servidor. Puedes seguir pidiendo que retiren imágenes íntimas.",
+    "protect.back": "Volver al inicio",
+    "protect.sendNote":
+      "Al continuar, solo se envían las huellas y los rasgos de estas fotos. Las fotos se quedan en este dispositivo.",
+    "protect.previewNote":
+      "Esto es todo lo que sale de tu dispositivo. Los rasgos son largas cadenas de letras y números, aquí acortadas: al final se indica su longitud. Ninguna foto, ningún nombre de archivo, ninguna fecha, ningún lugar.",
+    "protect.send.new": "Proteger estas fotos y abrir mi caso",
+    "protect.send.add": "Proteger también estas fotos",
+    "protect.send.sending": "Enviando…",
+    "protect.send.nothingReady":
+      "Primero elige al menos una foto normal y espera a que esté lista para proteger.",
+    "protect.progress.working": {
+      one: "Preparando las fotos: {done} de {n} foto lista.",
+      other: "Preparando las fotos: {done} de {n} fotos listas.",
+    },
+    "protect.progress.done": {
+      one: "{n} foto está lista para proteger. Todavía no se ha enviado nada.",
+      other: "{n} fotos están listas para proteger. Todavía no se ha enviado nada.",
+    },
+    "protect.status.active":
+      "Activo: las webs y apps que trabajan con nosotros están buscando copias editadas de estas fotos.",
+    "protect.status.added": {
+      one: "{n} foto más está protegida.",
+      other: "{n} fotos más están protegidas.",
+    },
+    "protect.hashesNote":
+      "Cada foto da tres huellas. Sus rasgos también se guardan, solo en nuestro servidor, y se borran si cancelas tu caso.",
+    "protect.withdraw": "Los rasgos de tus fotos también se borran de nuestro servidor.",
+    "photo.features": "Buscando los detalles que proteger…",
+    "photo.protect.ready": "Lista para proteger",
+    "photo.protect.plain": "Esta imagen es demasiado uniforme para protegerla: no se enviará.",
+    "photo.protect.tiny": "Esta imagen es demasiado pequeña para protegerla: no se enviará.",
+    "photo.protect.few": "Esta imagen tiene muy pocos detalles para protegerla: no se enviará.",
+    "photo.protect.unreadable":
+      "Este navegador no puede abrir este tipo de imagen, así que no se puede proteger. Prueba con un JPEG o una captura de pantalla.",
+    "photo.error.unavailable": "Proteger fotos no está disponible aquí.",
+  },
+};
+Object.assign(en, protectStrings.en);
+Object.assign(es, protectStrings.es);
+
 /** Every language's strings, by language code. */
 export const STRINGS = Object.freeze({ en, es });
 

@@ -1,12 +1,15 @@
 // The photos a person chose: local thumbnails, their fingerprints as they are made, and the
-// hashes to send. The files themselves never leave this module except to the hashing worker.
+// hashes to send. The files themselves never leave this module except to the hashing worker
+// (or, for ordinary photos to protect, the protect worker, which adds their features).
 
 import { el } from "./dom.js";
 
 // Formats a browser may give no MIME type for (HEIC on most desktops, for one).
 const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif)$/i;
 // The states of a photo still being fingerprinted: waiting, then the steps the worker reports.
-const WORKING = new Set(["waiting", "reading", "hashing", "decoding", "fingerprinting"]);
+const WORKING = new Set(["waiting", "reading", "hashing", "decoding", "fingerprinting", "features"]);
+/** Fewest keypoints worth protecting: the service's, until it says its own. */
+const MIN_KEYPOINTS = 15;
 
 export class PhotoPicker {
   /**
@@ -23,6 +26,18 @@ export class PhotoPicker {
     this.items = [];
     this.nextId = 1;
     this.announced = "";
+    this.protecting = false; // photos to protect: their features are made and sent too
+    this.minKeypoints = MIN_KEYPOINTS;
+  }
+
+  /**
+   * Choose photos to take down (`protecting` false) or ordinary photos to protect, each through
+   * its own fingerprinter; photos already chosen are forgotten.
+   */
+  use(fingerprinter, protecting) {
+    this.clear();
+    this.fingerprinter = fingerprinter;
+    this.protecting = protecting;
   }
 
   /** Start fingerprinting each of `files` (a FileList or array), in order. */
@@ -50,7 +65,14 @@ export class PhotoPicker {
     item.duplicate = this.items.some(
       (other) => other !== item && !other.duplicate && other.result?.md5 === result.md5,
     );
-    this.update(item, item.duplicate ? "duplicate" : (result.exactOnly ?? "ready"));
+    this.update(item, item.duplicate ? "duplicate" : this.usable(result));
+  }
+
+  // The state of a photo done: ready, or ready for exact copies only; to protect, ready or why not.
+  usable(result) {
+    if (!this.protecting) return result.exactOnly ?? "ready";
+    if (result.exactOnly) return `protect.${result.exactOnly}`;
+    return (result.features?.keypoints ?? 0) >= this.minKeypoints ? "protect.ready" : "protect.few";
   }
 
   update(item, state) {
@@ -75,7 +97,7 @@ export class PhotoPicker {
     const copy = this.items.find((other) => other.duplicate && other.result.md5 === item.result?.md5);
     if (copy) {
       copy.duplicate = false;
-      this.update(copy, copy.result.exactOnly ?? "ready");
+      this.update(copy, this.usable(copy.result));
     }
     // Keep the keyboard where it was: on the next photo's button, or the one before.
     const next = this.items[index] ?? this.items[index - 1];
@@ -98,8 +120,20 @@ export class PhotoPicker {
     return this.items.some((item) => WORKING.has(item.state));
   }
 
-  /** What is sent for each usable photo: hashes only, one object per distinct file. */
+  /** What is sent for each usable photo: hashes only, one object per distinct file; for a photo
+   * to protect, its hashes and its features. */
   payload() {
+    if (this.protecting) {
+      return this.items
+        .filter((item) => item.state === "protect.ready")
+        .map(({ result }) => ({
+          pdq: result.pdq,
+          quality: result.quality,
+          md5: result.md5,
+          ...(result.sha256 ? { sha256: result.sha256 } : {}),
+          features: result.features,
+        }));
+    }
     return this.items
       .filter((item) => item.result && !item.duplicate)
       .map(({ result }) => {
@@ -165,10 +199,12 @@ export class PhotoPicker {
     const total = this.items.length;
     const done = this.items.filter((item) => !WORKING.has(item.state)).length;
     let message;
+    const ready = this.payload().length;
+    const prefix = this.protecting ? "protect." : "";
     if (total === 0) message = "";
-    else if (this.busy) message = this.t("progress.working", { done, n: total });
-    else if (this.payload().length === 0) message = this.t("send.nothingReady");
-    else message = this.t("progress.done", { n: this.payload().length });
+    else if (this.busy) message = this.t(`${prefix}progress.working`, { done, n: total });
+    else if (ready === 0) message = this.t(`${prefix}send.nothingReady`);
+    else message = this.t(`${prefix}progress.done`, { n: ready });
     // Say each count once: a live region that repeats itself is hard to listen to.
     if (message !== this.announced) {
       this.progress.textContent = message;
@@ -178,9 +214,13 @@ export class PhotoPicker {
   }
 }
 
-// How a photo's row looks: still working, usable, left out as a repeat, or unusable.
+// How a photo's row looks: still working, usable, left out (a repeat, or a photo that cannot
+// be protected), or unusable.
 function kindOf(state) {
   if (WORKING.has(state)) return "working";
   if (state.startsWith("error")) return "error";
-  return state === "duplicate" ? "skipped" : "ready";
+  if (state === "duplicate" || (state.startsWith("protect.") && state !== "protect.ready")) {
+    return "skipped";
+  }
+  return "ready";
 }

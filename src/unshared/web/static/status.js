@@ -24,7 +24,7 @@ export function renderStatus(parts, status, t, locale) {
       { class: "state" },
       withdrawn
         ? t("status.withdrawn", { date: when(status.withdrawn_at) })
-        : t("status.active"),
+        : t(status.kind === "protect" ? "protect.status.active" : "status.active"),
     ),
     el("p", { class: "small" }, t("status.opened", { date: when(status.created_at) })),
   );
