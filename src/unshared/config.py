@@ -145,6 +145,10 @@ class Settings:
     #: ``/readyz`` answers 503 when the server has not read the feed for this many seconds
     #: (the store unreachable, say), so a load balancer can take it out.
     feed_stale_after: float = 30.0
+    #: Seconds the server trusts an API key it has checked before reading it from the store
+    #: again: a key revoked by another process over the store stops working here within this;
+    #: one revoked through this server stops at once. 0 reads it on every request.
+    key_cache_seconds: float = 5.0
 
     @property
     def resolved_store_url(self) -> str:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
+from unshared.actions.platforms import Platforms
 from unshared.bank import (
     Bank,
     BankKind,
@@ -77,6 +78,9 @@ class Unshared:
         self._features: FeatureIndex | None = None
         self._features_changed = False
         self._banks: Banks | None = None
+        self._matcher: Matcher | None = None
+        self._matcher_banks = -1
+        self._platforms: Platforms | None = None
         self._pool: DecodePool | None = None
         self._takedown: Takedown | None = None
         self._monitor: Monitor | None = None
@@ -138,8 +142,32 @@ class Unshared:
 
     @property
     def matcher(self) -> Matcher:
-        features = self.features if self._has_features() else None
-        return Matcher(self.store, self.index, self.settings.pdq_min_quality, features, self.banks)
+        """The matcher, made once and made again only when the banks' settings are read again
+        (a bank made here or in another process: the one moment a protect bank's feature index
+        may have appeared on disk) or when images' features were first added here. Made per
+        call, it looked for the features folder on disk in every match."""
+        matcher, banks = self._matcher, self.banks
+        if (
+            matcher is None
+            or self._matcher_banks != banks.reads
+            or (matcher.features is None and self._features is not None)
+        ):
+            self._matcher_banks = banks.reads
+            features = self.features if self._has_features() else None
+            matcher = Matcher(
+                self.store, self.index, self.settings.pdq_min_quality, features, banks
+            )
+            self._matcher = matcher
+        return matcher
+
+    @property
+    def platforms(self) -> Platforms:
+        """API keys (checked ones remembered for ``key_cache_seconds``), platforms' reports
+        and the operators' review list."""
+        if self._platforms is None:
+            s = self.settings
+            self._platforms = Platforms(self.store, s.flood_matches, s.key_cache_seconds)
+        return self._platforms
 
     def catch_up(self, *, load: bool = False) -> None:
         """Bring the index, if loaded (or ``load``), and the banks' settings up to date with the
@@ -518,7 +546,9 @@ class Unshared:
         return self.store.list_keys()
 
     def revoke_key(self, key_id: int, actor: str = "operator") -> ApiKey:
-        return self.store.revoke_key(key_id, actor=actor)
+        """Revoke an API key: at once in this process, within ``key_cache_seconds`` in a
+        server running elsewhere."""
+        return self.platforms.revoke_key(key_id, actor=actor)
 
     def history(
         self,

@@ -6,10 +6,10 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.index.codes import distance, random_codes
+from tests.index.codes import distance, near, random_codes
 from unshared.errors import InvalidInput
 from unshared.index.bits import as_ids, flip_masks, popcount_rows, substring, words
 from unshared.index.tables import bucket_count, plan
@@ -75,3 +75,24 @@ def test_ids_must_be_integers() -> None:
         as_ids(np.array([2**63], dtype=np.uint64))
     with pytest.raises(InvalidInput):
         as_ids([[1, 2]])
+
+
+# No deadline: the first example loads (or compiles) the loop.
+@settings(deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(0, 300), q=st.integers(0, 9))
+def test_compiled_scan_is_the_numpy_scan(seed: int, n: int, q: int) -> None:
+    # MihIndex scans its pending adds with the compiled loop: the same answers in the same
+    # order as the oracle's scan, at every distance up to the radius and just past it.
+    from unshared.index import kernel
+    from unshared.index.brute import scan
+
+    rng = np.random.default_rng(seed)
+    codes = random_codes(rng, n)
+    queries = random_codes(rng, q)
+    for i in range(min(n, q)):  # some codes at exact distances from the queries
+        codes[rng.integers(n)] = near(rng, queries[i], int(rng.integers(0, 40)))
+    for radius in (0, 16, 31, 32, 256):
+        want = scan(words(queries), words(codes), radius)
+        got = kernel.scan(words(queries), words(codes), radius)
+        for w, g in zip(want, got, strict=True):
+            np.testing.assert_array_equal(w, g)

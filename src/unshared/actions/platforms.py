@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+import time
 from dataclasses import replace
 from typing import Protocol
 
@@ -24,6 +26,9 @@ from unshared.errors import Forbidden, Unauthorized
 KEY_PREFIX = "unsh_"
 #: Reports shown with each entry of the review list, newest first.
 REVIEW_REPORTS = 5
+#: Checked keys remembered at most; past this the expired ones go, then all (a server has a
+#: few platforms' keys, so this is only a bound).
+KEY_CACHE_MAX = 1024
 
 
 def key_hash(key: str) -> str:
@@ -31,29 +36,88 @@ def key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def _permitted(key: ApiKey, admin: bool) -> ApiKey:
+    if admin and key.role != "admin":
+        raise Forbidden("this needs an operator's key")
+    return key
+
+
 class KeysAndReports(KeyStore, ReportStore, Protocol):
     """What ``Platforms`` uses of the bank: its keys and what platforms report."""
 
 
 class Platforms:
-    def __init__(self, store: KeysAndReports, flood_matches: int) -> None:
+    """API keys, reports and the review list.
+
+    A checked key is remembered for ``key_cache_seconds`` (0: never), so a platform's requests
+    do not each read the store for it: a key revoked through this object stops working at once,
+    one revoked by another process (another server over the same store) within that time."""
+
+    def __init__(
+        self, store: KeysAndReports, flood_matches: int, key_cache_seconds: float = 0.0
+    ) -> None:
         self.store = store
         self.flood_matches = flood_matches
+        self.key_cache_seconds = key_cache_seconds
+        # The hash of a key -> the key's record and when it must be read again (monotonic).
+        self._checked: dict[str, tuple[ApiKey, float]] = {}
+        self._lock = threading.Lock()
+        # Revocations made here so far: a key read before one is not remembered after it.
+        self._revocations = 0
 
     def create_key(self, name: str, role: KeyRole, actor: str) -> tuple[ApiKey, str]:
         key = KEY_PREFIX + secrets.token_urlsafe(32)
         return self.store.create_key(name, role, key_hash(key), actor=actor), key
 
+    def revoke_key(self, key_id: int, actor: str) -> ApiKey:
+        """Revoke a key in the store; here it stops working at once."""
+        revoked = self.store.revoke_key(key_id, actor=actor)
+        with self._lock:
+            self._revocations += 1
+            self._checked = {h: v for h, v in self._checked.items() if v[0].id != key_id}
+        return revoked
+
     def authenticate(self, key: str | None, *, admin: bool = False) -> ApiKey:
+        """The record of an active ``key`` (``Unauthorized`` otherwise); ``Forbidden`` unless
+        it is an operator's when ``admin``. Reads the store unless the key was checked within
+        ``key_cache_seconds``."""
+        found = self.remembered(key, admin=admin)
+        if found is not None:
+            return found
         if not key:
             raise Unauthorized("this needs an API key: Authorization: Bearer <key>")
         # The lookup is by a hash of the key, so its timing says nothing about the key itself.
-        found = self.store.find_key(key_hash(key))
+        digest = key_hash(key)
+        revocations = self._revocations
+        found = self.store.find_key(digest)
         if found is None or not found.active:
             raise Unauthorized("unknown or revoked API key")
-        if admin and found.role != "admin":
-            raise Forbidden("this needs an operator's key")
-        return found
+        self._remember(digest, found, revocations)
+        return _permitted(found, admin)
+
+    def remembered(self, key: str | None, *, admin: bool = False) -> ApiKey | None:
+        """``authenticate`` without the store: the key's record if it was checked within
+        ``key_cache_seconds`` (``Forbidden`` as there), else None. An async caller answers
+        from this and reads the store in a thread only on a miss."""
+        if not key or self.key_cache_seconds <= 0:
+            return None
+        entry = self._checked.get(key_hash(key))
+        if entry is None or entry[1] <= time.monotonic():
+            return None
+        return _permitted(entry[0], admin)
+
+    def _remember(self, digest: str, key: ApiKey, revocations: int) -> None:
+        if self.key_cache_seconds <= 0:
+            return
+        now = time.monotonic()
+        with self._lock:
+            if self._revocations != revocations:  # it may have been this key, read before
+                return
+            if len(self._checked) >= KEY_CACHE_MAX:
+                self._checked = {h: v for h, v in self._checked.items() if v[1] > now}
+                if len(self._checked) >= KEY_CACHE_MAX:
+                    self._checked = {}
+            self._checked[digest] = (key, now + self.key_cache_seconds)
 
     def report(self, entry_id: int, outcome: ReportOutcome, note: str, key: ApiKey) -> Report:
         report = self.store.add_report(

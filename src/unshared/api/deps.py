@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from unshared.actions.cases import Cases
-from unshared.actions.platforms import Platforms
 from unshared.actions.protect import Protect
 from unshared.api.limits import RateLimits
 from unshared.api.metrics import Metrics
@@ -35,7 +36,7 @@ class ApiState:
             on_withdraw=app.forget_features,
         )
         self.protect = Protect(app, protect)
-        self.platforms = Platforms(app.store, settings.flood_matches)
+        self.platforms = app.platforms
         self.metrics = Metrics()
         self.proxies = TrustedProxies(parse_networks(settings.trusted_proxies))
         self.limits = RateLimits(settings.resolved_rate_limit_url)
@@ -57,32 +58,54 @@ class ApiState:
         self.load_error: str | None = None
 
 
-def _state(request: Request) -> ApiState:
+# The dependencies are coroutines: FastAPI runs a plain function in the thread pool, a hop
+# that cost more than the work of these (docs/api.md, "Speed over HTTP"). None blocks: a key
+# the server checked lately is in memory, and only an unknown one is read from the store, in
+# the thread pool.
+
+
+def _state_of(request: Request) -> ApiState:
     state: ApiState = request.app.state.unshared
     return state
 
 
+async def _state(request: Request) -> ApiState:
+    return _state_of(request)
+
+
 State = Annotated[ApiState, Depends(_state)]
 
-_bearer = HTTPBearer(auto_error=False, description="An API key: Authorization: Bearer <key>")
+_BEARER = "An API key: Authorization: Bearer <key>"
+_bearer = HTTPBearer(auto_error=False, description=_BEARER)
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def _platform(state: State, credentials: Credentials) -> ApiKey:
-    return state.platforms.authenticate(credentials.credentials if credentials else None)
+class _CheckedKey(HTTPBearer):
+    """The caller's API key, read from the header and checked, in one dependency: each one
+    FastAPI solves costs tens of microseconds, about what the rest of a match costs. Still an
+    ``HTTPBearer``, so the OpenAPI schema says which operations need a key."""
 
+    def __init__(self, *, admin: bool) -> None:
+        super().__init__(auto_error=False, scheme_name="HTTPBearer", description=_BEARER)
+        self.admin = admin
 
-def _admin(state: State, credentials: Credentials) -> ApiKey:
-    key = credentials.credentials if credentials else None
-    return state.platforms.authenticate(key, admin=True)
+    async def __call__(self, request: Request) -> ApiKey:  # type: ignore[override]
+        credentials = await super().__call__(request)
+        key = credentials.credentials if credentials else None
+        platforms = _state_of(request).platforms
+        found = platforms.remembered(key, admin=self.admin)
+        if found is not None:
+            return found
+        return await run_in_threadpool(partial(platforms.authenticate, key, admin=self.admin))
 
 
 #: A platform's key (an operator's key may do what a platform may).
-PlatformKey = Annotated[ApiKey, Depends(_platform)]
-AdminKey = Annotated[ApiKey, Depends(_admin)]
+PlatformKey = Annotated[ApiKey, Depends(_CheckedKey(admin=False))]
+AdminKey = Annotated[ApiKey, Depends(_CheckedKey(admin=True))]
 
 
-def _ready(state: State) -> ApiState:
+async def _ready(request: Request) -> ApiState:
+    state = _state_of(request)
     if not state.ready.is_set():
         raise Unavailable("the index is still loading; try again in a moment")
     return state
@@ -92,7 +115,7 @@ def _ready(state: State) -> ApiState:
 Ready = Annotated[ApiState, Depends(_ready)]
 
 
-def _client(request: Request, state: State) -> str:
+async def _client(request: Request, state: State) -> str:
     # The server runs with proxy_headers off, so scope["client"] is the direct peer.
     peer = request.client.host if request.client else None
     return state.proxies.client(peer, request.headers.getlist("x-forwarded-for"))

@@ -4,7 +4,6 @@ never sniffed, framed or sent on as a referrer. The page's own files set theirs
 
 from __future__ import annotations
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 API_HEADERS = {
@@ -18,6 +17,11 @@ API_HEADERS = {
 }
 
 
+_RAW = [
+    (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in API_HEADERS.items()
+]
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -29,10 +33,11 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in API_HEADERS.items():
-                    if name not in headers:
-                        headers[name] = value
+                # The raw list, not MutableHeaders: this runs on every answer.
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(h for h in _RAW if h[0] not in present)
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, with_headers)

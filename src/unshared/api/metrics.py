@@ -45,6 +45,9 @@ class Metrics:
         (docs/api.md, "Speed over HTTP"). An error the app raises counts as a 500.
         """
 
+        # The labelled series, looked up once each: ``labels()`` checks and locks every call.
+        series: dict[tuple[str, str, str], tuple[Counter, Histogram]] = {}
+
         async def counted(scope: Scope, receive: Receive, send: Send) -> None:
             if scope["type"] != "http":
                 await app(scope, receive, send)
@@ -63,8 +66,12 @@ class Metrics:
             finally:
                 # The router put the matched route in the scope on the way in.
                 name = getattr(scope.get("route"), "path", "unmatched")
-                self.requests.labels(scope["method"], name, str(status)).inc()
-                self.latency.labels(name).observe(time.perf_counter() - start)
+                key = (scope["method"], name, str(status))
+                found = series.get(key)
+                if found is None:
+                    found = series[key] = (self.requests.labels(*key), self.latency.labels(name))
+                found[0].inc()
+                found[1].observe(time.perf_counter() - start)
 
         return counted
 

@@ -82,6 +82,9 @@ def group_hits(
     """Split flat ``(query label, id, distance)`` matches into one sorted ``Hits`` per query."""
     if n_queries == 0:
         return []
+    if len(labels) == 0:  # most queries: an upload that matches nothing
+        none = Hits(ids[:0], distances[:0].astype(np.int32))
+        return [none] * n_queries
     order = np.lexsort((ids, distances, labels))
     labels = labels[order]
     cuts = np.searchsorted(labels, np.arange(1, n_queries))

@@ -25,6 +25,9 @@ from unshared.index.bits import IdArray, as_ids, check_unique
 from unshared.index.dead import DeadRows
 from unshared.index.files import CorruptIndex, read_index_file, write_index_file
 
+_NO_IDS: IdArray = np.empty(0, dtype=np.int64)
+_NO_IDS.flags.writeable = False
+
 
 class ExactIndex:
     """Values of one fixed width (16 bytes for MD5, 32 for SHA-256) stored under unique ids."""
@@ -84,6 +87,8 @@ class ExactIndex:
             raise InvalidInput(f"a value is {self.width} bytes")
         key = _keys_of(np.frombuffer(value, dtype=np.uint8).reshape(1, -1))[0]
         lo = int(np.searchsorted(self._keys, key, side="left"))
+        if (lo == len(self._keys) or self._keys[lo] != key) and value not in self._pending_by_value:
+            return _NO_IDS  # nearly every upload: nothing stored shares its first 8 bytes
         hi = int(np.searchsorted(self._keys, key, side="right"))
         rows = self._by_key[lo:hi]
         same = np.all(self._values[rows] == np.frombuffer(value, dtype=np.uint8), axis=1)

@@ -147,6 +147,61 @@ except RuntimeError:  # pragma: no cover - only where no cache directory can be 
     _probe = numba.njit(nogil=True)(_probe_loop)
 
 
+def _scan_loop(
+    codes: Any, queries: Any, radius: int, labels: Any, rows: Any, distances: Any
+) -> int:
+    """Every (query, row) within ``radius``, in query order then row order, written from the
+    start of the output arrays; returns how many there are (past the arrays' end, counted only)."""
+    count = 0
+    capacity = rows.shape[0]
+    r = np.uint64(radius)
+    for i in range(queries.shape[0]):
+        q0, q1, q2, q3 = queries[i, 0], queries[i, 1], queries[i, 2], queries[i, 3]
+        for row in range(codes.shape[0]):
+            d = _popcount(codes[row, 0] ^ q0) + _popcount(codes[row, 1] ^ q1)
+            if d > r:
+                continue
+            d += _popcount(codes[row, 2] ^ q2) + _popcount(codes[row, 3] ^ q3)
+            if d > r:
+                continue
+            if count < capacity:
+                labels[count], rows[count], distances[count] = i, row, d
+            count += 1
+    return int(count)
+
+
+try:
+    _scan = numba.njit(nogil=True, cache=True)(_scan_loop)
+except RuntimeError:  # pragma: no cover - as for _probe
+    _scan = numba.njit(nogil=True)(_scan_loop)
+
+
+def scan(
+    queries: WordArray, codes: WordArray, radius: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.uint32]]:
+    """``brute.scan`` compiled: the same ``(labels, rows, distances)`` in the same order, for the
+    pending codes of ``MihIndex``. Its numpy loop costs tens of microseconds a query however few
+    the codes (0.55 ms for 8 variants over 200 pending codes, as much as the probe at 1M); this
+    one costs about a nanosecond a code."""
+    queries, codes = np.ascontiguousarray(queries), np.ascontiguousarray(codes)
+    capacity = 16 * len(queries) + 16
+    while True:
+        labels = np.empty(capacity, dtype=np.int64)
+        rows = np.empty(capacity, dtype=np.int64)
+        distances = np.empty(capacity, dtype=np.uint32)
+        count = _scan(codes, queries, radius, labels, rows, distances)
+        if count <= capacity:
+            return labels[:count], rows[:count], distances[:count]
+        capacity = count
+
+
+def warm() -> None:
+    """Load (or compile, the first time on a machine) the scan now, not in the first query
+    that finds codes pending; a query of the index loads the probe loop."""
+    codes = np.zeros((1, 4), dtype=np.uint64)
+    scan(codes, codes, 0)
+
+
 def probe(
     keys: npt.NDArray[np.uint64],
     table: npt.NDArray[np.intp],

@@ -123,7 +123,7 @@ class MihIndex(HammingIndex):
         labels, rows, distances = self._query_main(queries, r)
         found_ids = self._ids[rows]
         if len(self._new_ids):
-            more_labels, more_rows, more_distances = scan(words(queries), words(self._new_codes), r)
+            more_labels, more_rows, more_distances = self._scan_pending(queries, r)
             labels = np.concatenate([labels, more_labels])
             found_ids = np.concatenate([found_ids, self._new_ids[more_rows]])
             distances = np.concatenate([distances, more_distances])
@@ -271,6 +271,25 @@ class MihIndex(HammingIndex):
             live = ~self._dead.contains(rows)
             labels, rows, distances = labels[live], rows[live], distances[live]
         return labels, rows, distances
+
+    def _scan_pending(self, queries: CodeArray, radius: int) -> Matches:
+        """The pending adds within ``radius`` of each query. A live index nearly always has a
+        few (the feed's adds since the last merge): once the index has tables, they are scanned
+        by compiled code, which costs a few microseconds where numpy's loop over the queries
+        costs as much as the probe. An index too small for tables keeps numpy's scan, so a short
+        command over a small bank does not load numba."""
+        if self._tables is None:
+            return scan(words(queries), words(self._new_codes), radius)
+        from unshared.index import kernel
+
+        return kernel.scan(words(queries), words(self._new_codes), radius)
+
+    def warm(self) -> None:
+        """Load the compiled loops a query of this index may run (``kernel``)."""
+        if self._tables is not None:
+            from unshared.index import kernel
+
+            kernel.warm()
 
     def _probes(self, tables: SubstringTables, radius: int) -> Probes | None:
         count = tables.probe_count(radius)

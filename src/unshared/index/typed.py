@@ -81,6 +81,11 @@ class ByDistance(SignalIndex):
     def query(self, values: Sequence[bytes], radius: int) -> list[Hits]:
         return self.index.query(self._codes(values), radius)
 
+    def warm(self) -> None:
+        super().warm()
+        if isinstance(self.index, MihIndex):
+            self.index.warm()
+
     def __len__(self) -> int:
         return len(self.index)
 

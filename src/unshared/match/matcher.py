@@ -29,6 +29,8 @@ class Banks:
     def __init__(self, store: EntryReader) -> None:
         self.store = store
         self._banks: dict[str, Bank] | None = None
+        #: How many times the settings were read: what is built on them checks it.
+        self.reads = 0
 
     def get(self, names: frozenset[str] = frozenset()) -> dict[str, Bank]:
         """Every bank's settings, read again if any of ``names`` is missing from them."""
@@ -40,6 +42,7 @@ class Banks:
     def refresh(self) -> dict[str, Bank]:
         """Read every bank's settings again, now."""
         self._banks = {bank.name: bank for bank in self.store.list_banks()}
+        self.reads += 1
         return self._banks
 
 
