@@ -94,6 +94,12 @@ def targets() -> tuple[Target, ...]:
         Target("screenshots", 0.95, fam["screenshot"]),
         Target("rotations up to 10 degrees", 0.90, fam["small_rotation"]),
         Target("edits up to 35% of the area", 0.90, edits),
+        # Issue 13: what abusers do with a person's photo, and real screenshots of it.
+        Target("body-region replacement, 40-60%", 0.95, fam["body_swap"]),
+        Target("fakes screenshotted or recompressed", 0.95, fam["body_swap_shared"]),
+        Target("tight crops to 60%", 0.95, fam["tight_crop"]),
+        Target("app screenshots, layered chrome", 0.95, fam["app_screenshot"]),
+        Target("padded with a blurred copy", 0.95, fam["blurred_padding"]),
     )
 
 

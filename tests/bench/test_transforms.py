@@ -82,6 +82,11 @@ def run(
         ("chain_jpeg_crop_brightness", (180, 135)),
         ("chain_resize_text_jpeg", (100, 75)),
         ("chain_border_rotate_saturation", (240, 180)),
+        ("crop_center_60", (120, 90)),
+        ("crop_offset_60", (120, 90)),
+        ("bodyswap_donor_50", (200, 150)),
+        ("bodyswap_donor_50_messenger", (100, 75)),
+        ("padded_blurred_square", (200, 200)),
     ],
 )
 def test_output_sizes(image: Image.Image, name: str, size: tuple[int, int]) -> None:
@@ -199,6 +204,11 @@ def test_families_cover_the_benchmark_list() -> None:
         "blur_noise",
         "chain",
         "edit",
+        "body_swap",
+        "body_swap_shared",
+        "tight_crop",
+        "app_screenshot",
+        "blurred_padding",
     }
     assert {t.family for t in TRANSFORMS.values()} == set(FAMILIES)
     assert sorted(n for names in families().values() for n in names) == sorted(TRANSFORMS)

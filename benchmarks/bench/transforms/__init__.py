@@ -16,12 +16,14 @@ from __future__ import annotations
 from PIL import Image
 
 from bench.transforms.base import MIN_SIDE, Registry, Transform, TransformFn, rng_for
+from bench.transforms.bodyswap import BODY_SWAPS, SHARED_SWAPS, body_mask
 from bench.transforms.chain import chains
 from bench.transforms.edit import EDITS, edit_mask, synthetic_texture
 from bench.transforms.frame import FRAMES
-from bench.transforms.geometry import GEOMETRY, inner_rectangle
+from bench.transforms.geometry import GEOMETRY, TIGHT_CROPS, inner_rectangle
 from bench.transforms.overlay import OVERLAYS
 from bench.transforms.pixels import BLUR_NOISE, COLOUR_FILTERS, RECOMPRESSION
+from bench.transforms.screen import BLURRED_PADDING, SCREENSHOTS
 
 __all__ = [
     "FAMILIES",
@@ -31,6 +33,7 @@ __all__ = [
     "Transform",
     "TransformFn",
     "apply_all",
+    "body_mask",
     "edit_mask",
     "families",
     "inner_rectangle",
@@ -42,6 +45,9 @@ TRANSFORMS = Registry()
 for _t in (*RECOMPRESSION, *GEOMETRY, *FRAMES, *OVERLAYS, *COLOUR_FILTERS, *BLUR_NOISE, *EDITS):
     TRANSFORMS.register(_t)
 for _t in chains(TRANSFORMS):
+    TRANSFORMS.register(_t)
+# The kinds of copy of issue 13: what abusers do with a person's photo, and real screenshots.
+for _t in (*BODY_SWAPS, *SHARED_SWAPS, *TIGHT_CROPS, *SCREENSHOTS, *BLURRED_PADDING):
     TRANSFORMS.register(_t)
 
 FAMILIES: tuple[str, ...] = (
@@ -57,6 +63,11 @@ FAMILIES: tuple[str, ...] = (
     "blur_noise",
     "chain",
     "edit",
+    "body_swap",
+    "body_swap_shared",
+    "tight_crop",
+    "app_screenshot",
+    "blurred_padding",
 )
 
 

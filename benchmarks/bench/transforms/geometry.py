@@ -32,7 +32,7 @@ def stretch_width(factor: float) -> Transform:
     )
 
 
-def crop(keep_percent: int, *, centred: bool) -> Transform:
+def crop(keep_percent: int, *, centred: bool, family: str = "crop") -> Transform:
     """Keep ``keep_percent`` of each side, centred or at a seeded position (edges may touch)."""
     keep = keep_percent / 100
 
@@ -51,7 +51,7 @@ def crop(keep_percent: int, *, centred: bool) -> Transform:
     where = "center" if centred else "offset"
     return Transform(
         f"crop_{where}_{keep_percent}",
-        "crop",
+        family,
         {"keep": keep, "position": "centre" if centred else "seeded"},
         run,
         seeded=not centred,
@@ -128,4 +128,9 @@ GEOMETRY: tuple[Transform, ...] = (
     *(transpose(name) for name in _TRANSPOSES),
     *(rotate(d, crop_inner=False) for d in (3, 5, 10)),
     *(rotate(d, crop_inner=True) for d in (3, 5, 10)),
+)
+#: Tight crops, as a fake is cut down to the face: 60% of each side kept.
+TIGHT_CROPS: tuple[Transform, ...] = (
+    crop(60, centred=True, family="tight_crop"),
+    crop(60, centred=False, family="tight_crop"),
 )
