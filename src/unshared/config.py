@@ -147,8 +147,9 @@ class Settings:
     feed_stale_after: float = 30.0
     #: Seconds the server trusts an API key it has checked before reading it from the store
     #: again: a key revoked by another process over the store stops working here within this;
-    #: one revoked through this server stops at once. 0 reads it on every request.
-    key_cache_seconds: float = 5.0
+    #: one revoked through this server stops at once. 0 (the default) reads it on every
+    #: request, so a revocation anywhere counts at once.
+    key_cache_seconds: float = 0.0
 
     @property
     def resolved_store_url(self) -> str:

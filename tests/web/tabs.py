@@ -82,7 +82,8 @@ def assert_only_features_and_hashes(body: bytes, where: str) -> None:
     for mark in IMAGE_MARKS:
         assert mark not in body, f"{where}: the body holds {mark!r}"
     document = json.loads(body)
-    assert set(document) <= {"images", "pin"}, where
+    assert set(document) <= {"images", "pin", "minor"}, where
+    assert document.get("minor", False) in (True, False), where
     if "pin" in document:
         assert re.fullmatch(r"[A-Z0-9-]{1,32}", document["pin"]), where
     images = document.get("images", [])
