@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
 
-from unshared.actions.cases import CaseView
+from unshared.actions.cases import CaseView, Created
 from unshared.api import schemas
 from unshared.api.deps import Client, State
 from unshared.api.routers.sightings import sighting_out
@@ -84,15 +84,7 @@ def create_case(
         idempotency_key=idempotency_key,
         minor=body.minor,
     )
-    if made.replayed:
-        response.headers["Idempotent-Replayed"] = "true"
-    return schemas.CaseCreated(
-        case=made.case.number,
-        pin=made.pin,
-        status=made.case.status,
-        hashes=len(made.entries),
-        minor=made.case.minor,
-    )
+    return _created(made, response)
 
 
 @router.post("/{number}/status", responses=schemas.error_responses(401))
@@ -156,3 +148,16 @@ def list_links(
     """The links reported for the case, newest first, each with its latest verification."""
     case = _open(state, client, number, pin)
     return [sighting_out(v) for v in state.app.takedown.sightings(case=case, limit=1000)]
+
+
+def _created(made: Created, response: Response) -> schemas.CaseCreated:
+    """A case just made (or made before and replayed for the same request) as the API answers."""
+    if made.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    return schemas.CaseCreated(
+        case=made.case.number,
+        pin=made.pin,
+        status=made.case.status,
+        hashes=len(made.entries),
+        minor=made.case.minor,
+    )

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Header, Response, status
 
 from unshared.api import schemas
 from unshared.api.deps import Client, State
-from unshared.api.routers.cases import _open, _view
+from unshared.api.routers.cases import _created, _open, _view
 
 router = APIRouter(
     prefix="/v1/cases",
@@ -47,15 +47,7 @@ def protect_photos(
     made = state.protect.create(
         [image.photo(least) for image in body.images], idempotency_key=idempotency_key
     )
-    if made.replayed:
-        response.headers["Idempotent-Replayed"] = "true"
-    return schemas.CaseCreated(
-        case=made.case.number,
-        pin=made.pin,
-        status=made.case.status,
-        hashes=len(made.entries),
-        minor=made.case.minor,
-    )
+    return _created(made, response)
 
 
 @router.post("/{number}/protect", responses=schemas.error_responses(401, 409))
