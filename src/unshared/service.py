@@ -230,9 +230,9 @@ class Unshared:
             self._scheduler = Scheduler(self.store, self.job_handlers(), clock=self.clock)
         return self._scheduler
 
-    def run_due_jobs(self, now: datetime | None = None) -> list[Outcome]:
-        """Run every job due by ``now`` (the clock's time if None) here, now."""
-        return self.scheduler.run_due(now)
+    def run_due_jobs(self, now: datetime | None = None, limit: int = 100) -> list[Outcome]:
+        """Run every job due by ``now`` (the clock's time if None) here, now, up to ``limit``."""
+        return self.scheduler.run_due(now, limit)
 
     def start_scheduler(self) -> None:
         """Run due jobs in a background thread every ``scheduler_poll`` seconds, as a server

@@ -69,6 +69,7 @@ def _register() -> None:
         coercion,
         evidence,
         hash,
+        jobs,
         notices,
         remote,
         serve,
@@ -85,6 +86,7 @@ def _register() -> None:
     notices.register(app)
     evidence.register(app)
     watch.register(app)
+    jobs.register(app)
 
 
 _register()
