@@ -132,6 +132,11 @@ def test_axe_finds_no_violation_in_any_state(
         expect(page.locator("html")).to_have_attribute("lang", code)
         check(f"start in {code}")
 
+    # Dark mode, where the browser asks for it.
+    page.emulate_media(color_scheme="dark")
+    check("start, dark")
+    page.emulate_media(color_scheme="light")
+
     # Signing in: the form, its own complaints, and the service's 401 in words.
     page.click("#go-signin")
     expect(page.locator("#signin-heading")).to_be_visible()
@@ -178,6 +183,9 @@ def test_axe_finds_no_violation_in_any_state(
     expect(page.locator("#notices:not([aria-busy]) > *").first).to_be_visible()
     page.click("#hashes-details summary")
     check("the case")
+    page.emulate_media(color_scheme="dark")
+    check("the case, dark")
+    page.emulate_media(color_scheme="light")
     page.click("#withdraw")
     expect(page.locator("#withdraw-heading")).to_be_visible()
     check("withdraw?")
@@ -221,7 +229,7 @@ def test_axe_finds_no_violation_in_any_state(
         expect(page.locator("#created-heading")).to_be_visible()
         check("protect, the case number and PIN")
 
-    assert len(check.states) >= 23, check.states
+    assert len(check.states) >= 25, check.states
     # axe is really there and really looks: an unlabelled field is found at once.
     page.evaluate("document.querySelector('main').append(document.createElement('input'))")
     assert any(v.startswith("label ") for v in page.evaluate(RUN_AXE))

@@ -9,7 +9,7 @@ export default {
   "start.title": "Faire retirer des images intimes de vous, sans les envoyer à personne",
   "start.lead":
     "Si quelqu'un a partagé, ou menace de partager, une image de vous nue, dénudée ou sexuelle, vous pouvez demander ici qu'elle soit retirée. Cela vaut aussi pour les fausses images faites avec l'IA ou des applis photo.",
-  "start.notYourFault": "Ce n'est pas de votre faute, et vous n'avez rien fait de mal.",
+  "start.notYourFault": "Ce n'est pas de votre faute, et vous n'aurez pas d'ennuis.",
   "start.returning": "Vous avez déjà un numéro de dossier ?",
   "start.returningLink": "Consulter mon dossier",
   "add.title": "Ajouter des photos au dossier {case}",
