@@ -217,6 +217,25 @@ def test_twenty_photos_fit_in_one_call(server: LiveServer, http: httpx.Client) -
     assert too_many.status_code == 422
 
 
+def test_a_protect_case_never_takes_the_minor_answer(
+    server: LiveServer, http: httpx.Client, photos: dict[str, Image.Image]
+) -> None:
+    """The under-18 answer is a takedown case's (the page asks it only there): a protect case
+    that carries it, yes or no, is refused in words and nothing is made."""
+    image = protected(photos["coffee"])
+    for minor in (True, False):
+        answer = http.post("/v1/cases/protect", json={"images": [image], "minor": minor})
+        assert answer.status_code == 422, answer.text
+        error = answer.json()["error"]
+        assert error["code"] == "invalid_input"
+        problems = " ".join(p["problem"] for p in error["detail"]["problems"])
+        assert "minor is for takedown cases" in problems, error
+    # The same photo without it is protected; the case is no minor's.
+    made = http.post("/v1/cases/protect", json={"images": [image]})
+    assert made.status_code == 201, made.text
+    assert made.json()["minor"] is False
+
+
 def test_the_protect_bank_is_the_setting(tmp_path: Path, photos: dict[str, Image.Image]) -> None:
     store = f"sqlite:///{tmp_path / 'unshared.db'}"
     with live_server(store, tmp_path / "home", protect_bank="ordinary") as server:

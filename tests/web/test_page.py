@@ -324,7 +324,15 @@ def test_the_server_received_hashes_and_nothing_else(
     choose(page, photos.all())
     page.click("#send")
     expect(page.locator("#created-heading")).to_be_visible()
-    received = live_server.seen[start:]
+    made = page.locator("#new-case").text_content()
+    # A request of an earlier test's page for its own case may reach the server late, on a busy
+    # machine: it is not this page's.
+    other = re.compile(r"/v1/cases/(UN-[A-Z0-9-]+)/")
+    received = [
+        r
+        for r in live_server.seen[start:]
+        if not ((found := other.match(r.path)) and found.group(1) != made)
+    ]
     posts = [r for r in received if r.method == "POST"]
     assert [r.path for r in posts] == ["/v1/cases"]
     for request in received:

@@ -153,6 +153,19 @@ class AddToCase(Pin):
 class NewProtectCase(Strict):
     images: list[ProtectedImage] = Field(min_length=1, max_length=MAX_PROTECTED_PER_CALL)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_minor(cls, data: Any) -> Any:
+        # The one answer about the person belongs to a takedown case; a protect case is of
+        # ordinary photos, and the page never asks it there. Said in words, not as an unknown
+        # field.
+        if isinstance(data, dict) and "minor" in data:
+            raise ValueError(
+                "minor is for takedown cases (POST /v1/cases): a protect case holds ordinary"
+                " photos and never takes it"
+            )
+        return data
+
 
 class AddProtected(Pin):
     images: list[ProtectedImage] = Field(min_length=1, max_length=MAX_PROTECTED_PER_CALL)

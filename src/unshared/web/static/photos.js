@@ -169,7 +169,7 @@ export class PhotoPicker {
     const megabytes = file.size / (1024 * 1024);
     const size =
       megabytes >= 1
-        ? this.t("pick.sizeMB", { n: megabytes.toFixed(1) })
+        ? this.t("pick.sizeMB", { n: Math.round(megabytes * 10) / 10 })
         : this.t("pick.sizeKB", { n: Math.max(1, Math.round(file.size / 1024)) });
     const remove = el(
       "button",
