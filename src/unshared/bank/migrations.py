@@ -595,9 +595,10 @@ LONG_VALUES = Migration(
     postgres=(
         f"""ALTER TABLE entries DROP CONSTRAINT entries_value_check,
             ADD CONSTRAINT entries_value_check
-                CHECK (length(value) BETWEEN 1 AND {_VALUE_CHARS_7} AND value ~ '^[0-9a-f]+$') NOT VALID""",
+                CHECK (length(value) BETWEEN 1 AND {_VALUE_CHARS_7}
+                    AND value ~ '^[0-9a-f]+$') NOT VALID""",
         # A B-tree entry holds at most about 2.7 kB: long values are indexed by their MD5, and
-        # looked up by it and by the value itself (store: ``same_value``).
+        # looked up by it and by the value itself (the store's ``_same_value``).
         "DROP INDEX entries_once",
         """CREATE UNIQUE INDEX entries_once
             ON entries (bank_id, signal_type, md5(value), coalesce(case_id, 0))
