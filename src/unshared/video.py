@@ -16,6 +16,7 @@ per bank.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Self
@@ -57,9 +58,13 @@ class Vpdq(Signal):
     @classmethod
     def from_hex(cls, text: str) -> Self:
         """Frames' PDQ hex, one after another (commas, spaces and new lines between them are
-        ignored)."""
+        ignored); or python-threatexchange's serialization, a JSON list of
+        ``"<pdq hex>,<quality>,<seconds>"`` (frames under quality 50 dropped, repeats kept
+        once)."""
         if not isinstance(text, str):
             raise MalformedSignal("a vpdq hash must be a hex string", signal=cls.name)
+        if text.lstrip().startswith("["):
+            return cls._from_pytx(text)
         cleaned = "".join(text.replace(",", " ").split()).lower()
         if (
             not cleaned
@@ -72,6 +77,25 @@ class Vpdq(Signal):
                 got=text[:100],
             )
         return cls(bytes.fromhex(cleaned))
+
+    @classmethod
+    def _from_pytx(cls, text: str) -> Self:
+        try:
+            features = [str(f).split(",") for f in json.loads(text)]
+            frames = [
+                Pdq.from_hex(pdq)
+                for pdq, quality, _ in features
+                if int(quality) >= cls.MIN_FRAME_QUALITY
+            ]
+        except (ValueError, TypeError, MalformedSignal):
+            raise MalformedSignal(
+                "a vpdq hash in python-threatexchange's form is a JSON list of"
+                ' "<pdq hex>,<quality>,<seconds>"',
+                signal=cls.name,
+                got=text[:100],
+            ) from None
+        seen = dict.fromkeys(f.value for f in frames)
+        return cls(b"".join(seen))
 
     @classmethod
     def of_frames(cls, frames: Iterable[Pdq]) -> Vpdq:

@@ -4,6 +4,7 @@ matching by the share of frames each way at each bank's thresholds, through the 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +40,14 @@ def test_the_value_round_trips_and_refuses_what_is_not_frames() -> None:
     assert SIGNAL_TYPES.parse("vpdq", video.hex) == video
     assert video.distance(video) == 0
     assert Vpdq.of_frames([nudged(f, 7) for f in frames]).distance(video) == 7
-    for bad in ["", "ab", frames[0].hex + "0", "zz" * 32]:
+    # python-threatexchange's serialization: low-quality frames dropped, repeats kept once.
+    pytx = [
+        f"{f.hex},{q},{t:.3f}"
+        for f, q, t in zip([*frames, frames[0]], [100, 80, 60, 90], range(4), strict=True)
+    ]
+    low = f"{random_frames(np.random.default_rng(1), 1)[0].hex},20,9.000"
+    assert Vpdq.from_hex(json.dumps([*pytx, low])) == video
+    for bad in ["", "ab", frames[0].hex + "0", "zz" * 32, '["ab,100,0.0"]', "[1]", "[,"]:
         with pytest.raises(MalformedSignal):
             Vpdq.from_hex(bad)
     with pytest.raises(MalformedSignal):
