@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
     from unshared.errors import (
         Conflict,
         CorruptImage,
+        CorruptVideo,
         EmptyFile,
         FetchFailed,
         FetchRefused,
@@ -31,23 +32,29 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__
         MalformedFeatures,
         MalformedSignal,
         NotAnImage,
+        NotAVideo,
         NotFound,
         RateLimited,
         Unauthorized,
         Unavailable,
         UnsharedError,
         UnsupportedFormat,
+        VideoTooComplex,
+        VideoTooLong,
     )
     from unshared.hashing import hash_bytes, hash_pixels
+    from unshared.hashing.video import hash_video
     from unshared.match import Match, Query, Verdict
     from unshared.service import Unshared
     from unshared.signals import Md5, Pdq, Sha256, SignalSet
+    from unshared.video import VideoSignals, Vpdq
 
 #: Where each public name lives.
 _HOMES = {
     "Client": "unshared.client",
     "Conflict": "unshared.errors",
     "CorruptImage": "unshared.errors",
+    "CorruptVideo": "unshared.errors",
     "EmptyFile": "unshared.errors",
     "FetchFailed": "unshared.errors",
     "FetchRefused": "unshared.errors",
@@ -61,6 +68,7 @@ _HOMES = {
     "MalformedSignal": "unshared.errors",
     "Match": "unshared.match",
     "Md5": "unshared.signals",
+    "NotAVideo": "unshared.errors",
     "NotAnImage": "unshared.errors",
     "NotFound": "unshared.errors",
     "Pdq": "unshared.signals",
@@ -75,14 +83,20 @@ _HOMES = {
     "UnsharedError": "unshared.errors",
     "UnsupportedFormat": "unshared.errors",
     "Verdict": "unshared.match",
+    "VideoSignals": "unshared.video",
+    "VideoTooComplex": "unshared.errors",
+    "VideoTooLong": "unshared.errors",
+    "Vpdq": "unshared.video",
     "hash_bytes": "unshared.hashing",
     "hash_pixels": "unshared.hashing",
+    "hash_video": "unshared.hashing.video",
 }
 
 __all__ = [
     "Client",
     "Conflict",
     "CorruptImage",
+    "CorruptVideo",
     "EmptyFile",
     "FetchFailed",
     "FetchRefused",
@@ -96,6 +110,7 @@ __all__ = [
     "MalformedSignal",
     "Match",
     "Md5",
+    "NotAVideo",
     "NotAnImage",
     "NotFound",
     "Pdq",
@@ -110,8 +125,13 @@ __all__ = [
     "UnsharedError",
     "UnsupportedFormat",
     "Verdict",
+    "VideoSignals",
+    "VideoTooComplex",
+    "VideoTooLong",
+    "Vpdq",
     "hash_bytes",
     "hash_pixels",
+    "hash_video",
 ]
 
 

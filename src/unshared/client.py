@@ -43,7 +43,8 @@ from unshared.hashing import Limits, hash_bytes
 from unshared.hashing.batch import find_images, read_limited
 from unshared.match import Verdict
 from unshared.replies import CaseReply, NewCaseReply
-from unshared.signals import Md5, Pdq, Sha256, SignalSet
+from unshared.signals import Md5, Pdq, Sha256, Signal, SignalSet
+from unshared.video import VideoSignals, Vpdq
 
 T = TypeVar("T")
 
@@ -212,11 +213,15 @@ class Client:
         md5: str | Md5 | None = None,
         sha256: str | Sha256 | None = None,
         trimmed: Sequence[str | Pdq] = (),
+        vpdq: str | Vpdq | None = None,
     ) -> Verdict:
         """Match one upload by its hashes: ``pdq`` holds its PDQ, then optionally the other 7
         rotations and flips; ``trimmed`` the same 8 for each view of it with its margins
-        trimmed. The verdict, as ``Unshared.match`` gives it."""
+        trimmed; ``vpdq`` a video's (with the video file's ``md5`` and ``sha256``). The
+        verdict, as ``Unshared.match`` gives it."""
         body: dict[str, Any] = {"pdq": [_hex(p) for p in pdq]}
+        if vpdq is not None:
+            body["vpdq"] = _hex(vpdq)
         if trimmed:
             body["trimmed"] = [_hex(p) for p in trimmed]
         if quality is not None:
@@ -237,6 +242,18 @@ class Client:
             sha256=signals.sha256,
             trimmed=trimmed,
         )
+
+    def match_video_signals(self, signals: VideoSignals) -> Verdict:
+        """``match`` with a video's hashes as ``hash_video`` gives them."""
+        return self.match(md5=signals.md5, sha256=signals.sha256, vpdq=signals.vpdq)
+
+    def match_video(self, data: bytes) -> tuple[dict[str, Any], Verdict]:
+        """Send a video's bytes to be hashed and matched there (then dropped): the video's own
+        hashes (as ``VideoSignals.to_dict`` gives them) and the verdict. Prefer
+        ``match_video_signals`` where you can hash."""
+        headers = {"Content-Type": "application/octet-stream"}
+        path = "/v1/match/video"
+        return self._one(replies.video_verdict, "POST", path, content=data, headers=headers)
 
     def match_image(self, data: bytes) -> tuple[SignalSet, Verdict]:
         """Send an image's bytes to be hashed and matched there (then dropped): the image's own
@@ -463,7 +480,7 @@ def _case(number: str) -> str:
     return f"/v1/cases/{quote(number.strip(), safe='')}"
 
 
-def _hex(value: str | Pdq | Md5 | Sha256) -> str:
+def _hex(value: str | Signal) -> str:
     return value if isinstance(value, str) else value.hex
 
 

@@ -56,6 +56,17 @@ class Settings:
     decode_timeout: float = 10.0
     #: Each decode worker's address space, in MiB; 0 for no cap.
     decode_memory_mb: int = 2048
+    #: Video files larger than this many bytes are refused before they are read or decoded.
+    video_max_bytes: int = 200 * 1024 * 1024
+    #: Videos whose container says they last longer than this many seconds are refused before
+    #: any frame is decoded (``video_too_long``); vPDQ hashes one frame a second.
+    video_max_seconds: float = 600.0
+    #: Seconds one video may take to decode and hash before its worker is killed
+    #: (``video_too_complex``); also how long a request waits for a free video worker (then 503).
+    video_timeout: float = 120.0
+    #: Worker processes that hash videos at most at once (apart from the image workers, each
+    #: capped at ``decode_memory_mb``); 0 hashes them in the calling process, unbounded.
+    video_workers: int = 1
     #: PDQ hashes below this quality (0-100) are refused as too flat to identify a picture.
     pdq_min_quality: int = Pdq.DEFAULT_MIN_QUALITY
     #: An entry that matches more uploads than this goes on the operators' review list; it keeps

@@ -15,6 +15,10 @@ entry point each map them in exactly one place.
     │   ├── ImageTooLarge              413
     │   ├── ImageTooComplex            422
     │   ├── LowQuality                 422
+    │   ├── NotAVideo                  415  (unshared.hashing.video)
+    │   │   └── CorruptVideo           422
+    │   ├── VideoTooLong               413
+    │   ├── VideoTooComplex            422
     │   └── FetchRefused               400  (a URL safe fetching will not follow)
     ├── NotFound                       404  exit 3
     ├── Conflict                       409  exit 4
@@ -134,6 +138,36 @@ class LowQuality(InvalidInput):
         super().__init__(message, quality=quality, threshold=threshold, **detail)
         self.quality = quality
         self.threshold = threshold
+
+
+class NotAVideo(InvalidInput):
+    """Bytes that are not a video in one of the containers Unshared hashes
+    (``hashing.video.FORMATS``)."""
+
+    status = 415
+    code = "not_a_video"
+
+
+class CorruptVideo(NotAVideo):
+    """A recognised video that fails to decode: truncated or damaged."""
+
+    status = 422
+    code = "corrupt_video"
+
+
+class VideoTooLong(InvalidInput):
+    """A video whose container says it lasts longer than ``video_max_seconds``."""
+
+    status = 413
+    code = "video_too_long"
+
+
+class VideoTooComplex(InvalidInput):
+    """A video not hashed within ``video_timeout`` seconds (or its worker's memory): hostile,
+    or too costly to be worth it."""
+
+    status = 422
+    code = "video_too_complex"
 
 
 class FetchRefused(InvalidInput):

@@ -179,6 +179,11 @@ def image_verdict(body: Json) -> tuple[SignalSet, Verdict]:
     return signals, verdict(body)
 
 
+def video_verdict(body: Json) -> tuple[dict[str, Any], Verdict]:
+    """The verdict on a video sent whole, and the video's own hashes as the server gave them."""
+    return dict(body["hashes"]), verdict(body)
+
+
 def bank(body: Json) -> Bank:
     return Bank(
         id=int(body["id"]),

@@ -51,6 +51,7 @@ from unshared.takedown.evidence import BankKey, PublicKey
 from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_now
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
+    from unshared.actions.videos import Videos
     from unshared.features import FeatureIndex, Features
     from unshared.takedown.evidence import Exported
     from unshared.takedown.monitor import Monitor
@@ -87,6 +88,7 @@ class Unshared:
         self._bank_key: BankKey | None = None
         self._follower: FeedFollower | None = None
         self._scheduler: Scheduler | None = None
+        self._videos: Videos | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -168,6 +170,15 @@ class Unshared:
             s = self.settings
             self._platforms = Platforms(self.store, s.flood_matches, s.key_cache_seconds)
         return self._platforms
+
+    @property
+    def videos(self) -> Videos:
+        """Videos: hashed in workers of their own, added and matched like images."""
+        if self._videos is None:
+            from unshared.actions.videos import Videos
+
+            self._videos = Videos(self)
+        return self._videos
 
     def catch_up(self, *, load: bool = False) -> None:
         """Bring the index, if loaded (or ``load``), and the banks' settings up to date with the
@@ -318,6 +329,8 @@ class Unshared:
         if self._pool is not None:
             self._pool.close()
             self._pool = None
+        if self._videos is not None:
+            self._videos.close()
         self.save_index()
         if self._store is not None:
             self._store.close()

@@ -10,18 +10,20 @@ type").
 - ``Pdq``: Meta's 256-bit perceptual hash; compared by Hamming distance.
 - ``Md5`` and ``Sha256``: of the file's bytes; equal or not (the TAKE IT DOWN Act's "identical
   copies").
+- ``Vpdq`` (``unshared.video``): a video's PDQ frame hashes, matched by the share of frames
+  (``index_kind`` ``frames``: its own index, and its own ``judge`` per bank).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Self, TypeVar
 
 from unshared.errors import MalformedSignal
 
-IndexKind = Literal["hamming", "exact"]
+IndexKind = Literal["hamming", "exact", "frames"]
 
 _HEX = frozenset("0123456789abcdef")
 
@@ -37,6 +39,8 @@ class Signal:
     #: The distance at or under which two values are the same item, where a bank sets none.
     #: An exact type keeps 0: its values are equal or at their full width.
     DEFAULT_THRESHOLD: ClassVar[int] = 0
+    #: Further per-bank thresholds a type takes, ``"<name>.<what>"`` -> (default, largest).
+    EXTRA_THRESHOLDS: ClassVar[Mapping[str, tuple[int, int]]] = {}
 
     value: bytes
 
@@ -79,6 +83,13 @@ class Signal:
         a = int.from_bytes(self.value, "big")
         b = int.from_bytes(other.value, "big")
         return (a ^ b).bit_count()
+
+    def judge(self, stored: Signal, threshold: Callable[[str], int]) -> int | None:
+        """The distance to report when ``stored`` matches this query under a bank's
+        ``threshold`` (by threshold name), else ``None``: within the type's threshold. A
+        ``frames`` type decides its own way."""
+        distance = self.distance(stored)
+        return distance if distance <= threshold(self.name) else None
 
     def __str__(self) -> str:
         return self.hex
@@ -156,6 +167,16 @@ class SignalRegistry:
     def parse(self, name: str, text: str) -> Signal:
         return self.get(name).from_hex(text)
 
+    def threshold_range(self, name: str) -> tuple[int, int]:
+        """A threshold's default and largest value, by its name: a type's (its distance), or
+        one of its ``EXTRA_THRESHOLDS``; ``MalformedSignal`` for any other name."""
+        signal_type = self.get(name.split(".", 1)[0])
+        if name == signal_type.name:
+            return signal_type.DEFAULT_THRESHOLD, signal_type.bits()
+        if name in signal_type.EXTRA_THRESHOLDS:
+            return signal_type.EXTRA_THRESHOLDS[name]
+        raise MalformedSignal(f"no threshold {name!r}", signal=name)
+
     def names(self) -> list[str]:
         return sorted(self._types)
 
@@ -195,3 +216,9 @@ class SignalSet:
             "md5": self.md5.hex,
             "sha256": self.sha256.hex,
         }
+
+
+# Registered here, below what it builds on, so that every reader of the registry sees it.
+from unshared.video import Vpdq  # noqa: E402
+
+SIGNAL_TYPES.register(Vpdq)

@@ -81,6 +81,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
         upload_limit=settings.max_file_bytes,
         upload_paths=frozenset({platform.IMAGE_PATH}) | hma.UPLOAD_PATHS,
         timeout=settings.body_timeout,
+        path_limits={platform.VIDEO_PATH: settings.video_max_bytes},
     )
     app.add_middleware(state.metrics.middleware)
     app.add_middleware(SecurityHeaders)

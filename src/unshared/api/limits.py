@@ -13,7 +13,7 @@ import asyncio
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from urllib.parse import urlsplit
 
@@ -198,19 +198,25 @@ class BodyLimit:
         upload_limit: int,
         upload_paths: frozenset[str],
         timeout: float = 30.0,
+        path_limits: Mapping[str, int] | None = None,
     ) -> None:
         self.app = app
         self.json_limit = json_limit
         self.upload_limit = upload_limit
         self.upload_paths = upload_paths
         self.timeout = timeout
+        #: Paths with a limit of their own (video uploads).
+        self.path_limits = dict(path_limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        limit = self.upload_limit if scope["path"] in self.upload_paths else self.json_limit
+        path = scope["path"]
+        limit = self.path_limits.get(path) or (
+            self.upload_limit if path in self.upload_paths else self.json_limit
+        )
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await _answer(scope, receive, send, _too_large(limit))

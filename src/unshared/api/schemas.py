@@ -33,9 +33,11 @@ from unshared.bank.models import (
 from unshared.errors import InvalidInput
 from unshared.match.query import MAX_TRIMMED_VIEWS
 from unshared.signals import Md5, Pdq, Sha256
+from unshared.video import MAX_FRAMES
 
 HEX64 = r"^[0-9a-fA-F]{64}$"
 HEX32 = r"^[0-9a-fA-F]{32}$"
+VPDQ_HEX = r"^(?:[0-9a-fA-F]{64})+$"
 #: Most images one call may carry (a person adding photos, a platform's batch).
 MAX_IMAGES_PER_CALL = 50
 #: Most photos one call may protect: each brings its features (up to 500 keypoints, 40,000 hex
@@ -218,11 +220,18 @@ class MatchQuery(Strict):
     quality: int | None = Field(default=None, ge=0, le=100)
     md5: str | None = Field(default=None, pattern=HEX32)
     sha256: str | None = Field(default=None, pattern=HEX64)
+    vpdq: str | None = Field(
+        default=None,
+        pattern=VPDQ_HEX,
+        max_length=64 * MAX_FRAMES,
+        description="A video's vPDQ: its distinct frames' PDQ, 64 hex digits each, one after"
+        " another (docs/video.md); md5 and sha256 are then the video file's",
+    )
 
     @model_validator(mode="after")
     def _some_hash(self) -> MatchQuery:
-        if not (self.pdq or self.md5 or self.sha256):
-            raise ValueError("give at least one of pdq, md5, sha256")
+        if not (self.pdq or self.md5 or self.sha256 or self.vpdq):
+            raise ValueError("give at least one of pdq, md5, sha256, vpdq")
         if len(self.trimmed) % 8:
             raise ValueError("trimmed holds 8 PDQ hashes (the rotations and flips) a view")
         return self
@@ -249,7 +258,7 @@ class VerdictOut(BaseModel):
     allowed: list[MatchOut]
     notes: list[str]
     hashes: dict[str, Any] | None = Field(
-        default=None, description="The upload's own hashes, for image uploads"
+        default=None, description="The upload's own hashes, for image and video uploads"
     )
 
 
@@ -634,6 +643,12 @@ _ERRORS: dict[int, tuple[str, str, str, dict[str, Any]]] = {
         "too_large",
         "the request body is over 1,048,576 bytes",
         {"limit": 1048576},
+    ),
+    415: (
+        "Not an image or video in a format decoded here",
+        "not_a_video",
+        "not a video in a supported container (MP4, MOV, WebM, Matroska, AVI, MPEG-TS, FLV)",
+        {"format": "gif"},
     ),
     422: (
         "The request does not fit the schema, or the image cannot be decoded",

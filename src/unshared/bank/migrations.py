@@ -48,6 +48,9 @@ Categories (step 6, ``docs/bank.md``):
   one answer kept about them (never an age or a birth date).
 - ``entries.category``: ``minor`` on each entry of a minor's case (and on a platform's synced
   copy of one, which has no case), ``NULL`` otherwise; fixed when the entry is added.
+
+Long values (step 7): ``entries.value`` up to 262,144 hex digits, for a video's vPDQ; PostgreSQL's
+two indexes on values take their MD5 instead (a B-tree entry holds about 2.7 kB).
 """
 
 from __future__ import annotations
@@ -569,6 +572,43 @@ CATEGORIES = Migration(
 )
 
 
+#: The longest entry value from step 7 on: a video's vPDQ, up to 3600 frames of 64 hex digits.
+_VALUE_CHARS_7 = 262_144
+
+LONG_VALUES = Migration(
+    7,
+    "entry values as long as a video's vPDQ; PostgreSQL indexes them by their MD5",
+    sqlite=(
+        # SQLite cannot alter a CHECK; its documented way to loosen one without a rebuild is to
+        # edit the table's SQL with writable_schema (the rows on disk stay as they are and all
+        # still pass). A DDL statement then moves the schema cookie, so other connections read
+        # the new SQL, and RESET makes this one read it; all in the migration's transaction.
+        "PRAGMA writable_schema = ON",
+        f"""UPDATE sqlite_schema
+            SET sql = replace(sql, 'length(value) BETWEEN 1 AND 256',
+                'length(value) BETWEEN 1 AND {_VALUE_CHARS_7}')
+            WHERE type = 'table' AND name = 'entries'""",
+        "DROP INDEX entries_by_status",
+        "CREATE INDEX entries_by_status ON entries (status, id)",
+        "PRAGMA writable_schema = RESET",
+    ),
+    postgres=(
+        f"""ALTER TABLE entries DROP CONSTRAINT entries_value_check,
+            ADD CONSTRAINT entries_value_check
+                CHECK (length(value) BETWEEN 1 AND {_VALUE_CHARS_7}
+                    AND value ~ '^[0-9a-f]+$') NOT VALID""",
+        # A B-tree entry holds at most about 2.7 kB: long values are indexed by their MD5, and
+        # looked up by it and by the value itself (the store's ``_same_value``).
+        "DROP INDEX entries_once",
+        """CREATE UNIQUE INDEX entries_once
+            ON entries (bank_id, signal_type, md5(value), coalesce(case_id, 0))
+            WHERE status <> 'withdrawn'""",
+        "DROP INDEX entries_by_value",
+        "CREATE INDEX entries_by_value ON entries (signal_type, md5(value))",
+    ),
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL,
     PLATFORMS,
@@ -576,5 +616,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     MATCH_PLATFORMS,
     TAKEDOWN,
     CATEGORIES,
+    LONG_VALUES,
 )
 LATEST = MIGRATIONS[-1].version

@@ -94,7 +94,7 @@ class Bank:
         """The threshold for ``signal_type``: this bank's, else the type's default."""
         if signal_type in self.thresholds:
             return self.thresholds[signal_type]
-        return SIGNAL_TYPES.get(signal_type).DEFAULT_THRESHOLD
+        return SIGNAL_TYPES.threshold_range(signal_type)[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,8 @@ class _PgTx(Tx):
 
 class PostgresStore(SQLStore):
     dialect = "postgres"
+    _value_key = "md5(value)"
+    _same_value = "md5(e.value) = md5(?::text) AND e.value = ?"
     _lock_head = "SELECT seq FROM feed_head WHERE id = 1 FOR UPDATE"
 
     def __init__(self, url: str, *, pool_size: int = 8, timeout: float = 30.0) -> None:

@@ -63,6 +63,12 @@ class SQLStore(NoticeRecords, WatchRecords, JobRecords, PlatformRecords):
     plumbing in ``SQLBase``.
     """
 
+    #: What the unique index on entries holds of a value, and an entry's value equal to the
+    #: next two parameters (both the value), so that the index on values is used: PostgreSQL
+    #: indexes values by their MD5 (migration 7), SQLite as they are.
+    _value_key = "value"
+    _same_value = "e.value = ? AND e.value = ?"
+
     # -- schema ------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
@@ -448,7 +454,7 @@ class SQLStore(NoticeRecords, WatchRecords, JobRecords, PlatformRecords):
                 )
                 for t, v in keys
             ],
-            conflict="(bank_id, signal_type, value, coalesce(case_id, 0))"
+            conflict=f"(bank_id, signal_type, {self._value_key}, coalesce(case_id, 0))"
             " WHERE status <> 'withdrawn' DO NOTHING",
             returning="id, signal_type, value",
         )
@@ -459,9 +465,9 @@ class SQLStore(NoticeRecords, WatchRecords, JobRecords, PlatformRecords):
         for key, hits in zip(
             known,
             w.tx.execute_each(
-                f"{ENTRY} WHERE e.bank_id = ? AND e.signal_type = ? AND e.value = ?"
+                f"{ENTRY} WHERE e.bank_id = ? AND e.signal_type = ? AND {self._same_value}"
                 " AND coalesce(e.case_id, 0) = ? AND e.status <> 'withdrawn'",
-                [(bank.id, t, v, case_id or 0) for t, v in known],
+                [(bank.id, t, v, v, case_id or 0) for t, v in known],
             ),
             strict=True,
         ):
@@ -609,8 +615,8 @@ class SQLStore(NoticeRecords, WatchRecords, JobRecords, PlatformRecords):
         signal = validate.signal(_parse(signal_type, value))
         with self._read() as tx:
             rows = tx.execute(
-                f"{ENTRY} WHERE e.signal_type = ? AND e.value = ? ORDER BY e.id",
-                (signal.name, signal.hex),
+                f"{ENTRY} WHERE e.signal_type = ? AND {self._same_value} ORDER BY e.id",
+                (signal.name, signal.hex, signal.hex),
             )
         return [self._entry_of(row) for row in rows]
 

@@ -77,13 +77,15 @@ def thresholds(given: Mapping[str, int] | None) -> dict[str, int]:
         raise InvalidInput("thresholds are a mapping of signal type to distance")
     out: dict[str, int] = {}
     for name, value in given.items():
-        if not isinstance(name, str) or name not in SIGNAL_TYPES:
+        try:
+            _, bits = SIGNAL_TYPES.threshold_range(name)
+        except MalformedSignal:
             known = ", ".join(SIGNAL_TYPES.names())
-            raise InvalidInput(f"no signal type {name!r} (known: {known})", signal=str(name))
-        signal_type = SIGNAL_TYPES.get(name)
-        if signal_type.index_kind != "hamming":
+            raise InvalidInput(
+                f"no signal type {name!r} (known: {known})", signal=str(name)
+            ) from None
+        if SIGNAL_TYPES.get(name.split(".", 1)[0]).index_kind == "exact":
             raise InvalidInput(f"{name} matches exactly; it takes no threshold", signal=name)
-        bits = 8 * signal_type.nbytes
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= bits:
             raise InvalidInput(
                 f"a {name} threshold is a whole number from 0 to {bits}", signal=name

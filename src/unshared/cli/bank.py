@@ -17,6 +17,7 @@ from unshared.cli.remote import Key, OptionalServer, connect, limits
 
 if TYPE_CHECKING:  # the service and the image libraries load only in the commands that use them
     from unshared.bank import Bank
+    from unshared.errors import UnsharedError
     from unshared.hashing.batch import FileResult
     from unshared.match import Verdict
     from unshared.service import ExportFormat, ImportFormat
@@ -103,15 +104,18 @@ def list_banks(
 def add(
     ctx: typer.Context,
     name: str,
-    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursive).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Image or video files, or folders (recursive).")
+    ],
     workers: Workers = None,
 ) -> None:
-    """Hash images here and add their hashes (never the images) to a bank."""
-    from unshared.hashing.batch import find_images
+    """Hash images and videos here and add their hashes (never the files) to a bank."""
+    from unshared.cli import videos
+    from unshared.errors import UnsharedError
     from unshared.service import Unshared
 
     err = stderr()
-    files = find_images(paths)
+    files, clips = videos.split(paths)
     added = failed = 0
     with Unshared(settings(ctx)) as app, progress_bar(err) as progress:
         task = progress.add_task("adding", total=len(files))
@@ -125,8 +129,18 @@ def add(
                 added += 1
                 ids = ",".join(str(e.id) for e in entries)
                 print(json.dumps({"path": str(result.path), "entries": ids.split(",")}))
-    err.print(f"added {added} images to {name}" + (f"; {failed} failed" if failed else ""))
-    if failed or not files:
+        for path in clips:
+            try:
+                made = app.videos.register(name, videos.read(path, app.settings))
+            except UnsharedError as exc:
+                failed += 1
+                progress.console.print(f"[red]{path}: {exc.message}[/red]")
+            else:
+                added += 1
+                print(json.dumps({"path": str(path), "entries": [str(e.id) for e in made]}))
+    noun = "files" if clips else "images"
+    err.print(f"added {added} {noun} to {name}" + (f"; {failed} failed" if failed else ""))
+    if failed or not (files or clips):
         raise typer.Exit(1)
 
 
@@ -191,22 +205,24 @@ def withdraw(ctx: typer.Context, name: str, entry_id: int) -> None:
 
 def match_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursive).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Image or video files, or folders (recursive).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     workers: Workers = None,
     server: OptionalServer = None,
     key: Key = None,
 ) -> None:
-    """Match images against the banks, in all 8 orientations.
+    """Match images against the banks, in all 8 orientations, and videos by vPDQ.
 
-    With --server, the images are hashed here and only their hashes are sent.
+    With --server, the files are hashed here and only their hashes are sent.
     """
     from rich.table import Table
 
-    from unshared.hashing.batch import find_images
+    from unshared.cli import videos
 
     err = stderr()
-    files = find_images(paths)
+    files, clips = videos.split(paths)
     failed = matched = 0
     table = Table("path", "verdict", "matches")
     source = _match_remote if server is not None else _match_local
@@ -229,12 +245,26 @@ def match_command(
                     print(json.dumps(row), flush=True)
                 else:
                     table.add_row(str(result.path), *_verdict_cells(verdict))
+        for path, verdict, error in _match_videos(ctx, clips, server, key):
+            if verdict is None:
+                assert error is not None
+                failed += 1
+                if as_json:
+                    print(json.dumps(videos.error_json(path, error)), flush=True)
+                else:
+                    table.add_row(str(path), "[red]error[/red]", error.message)
+                continue
+            matched += verdict.matched
+            if as_json:
+                print(json.dumps({"path": str(path), **verdict.to_dict()}), flush=True)
+            else:
+                table.add_row(str(path), *_verdict_cells(verdict))
     if not as_json:
         stdout().print(table)
-    err.print(
-        f"{matched} of {len(files)} images matched" + (f"; {failed} failed" if failed else "")
-    )
-    if failed or not files:
+    total = len(files) + len(clips)
+    noun = "files" if clips else "images"
+    err.print(f"{matched} of {total} {noun} matched" + (f"; {failed} failed" if failed else ""))
+    if failed or not total:
         raise typer.Exit(1)
 
 
@@ -283,6 +313,27 @@ def _match_remote(
                 yield result, None
             else:
                 yield result, client.match_signals(result.signals, result.trimmed)
+
+
+def _match_videos(
+    ctx: typer.Context, clips: list[Path], server: str | None, key: str | None
+) -> Generator[tuple[Path, Verdict | None, UnsharedError | None], None, None]:
+    """Each video's verdict: from the local bank (hashed by its video workers), or from the
+    service, sent its hashes only."""
+    from unshared.cli import videos
+
+    if not clips:
+        return
+    config = settings(ctx)
+    if server is None:
+        from unshared.service import Unshared
+
+        with Unshared(config) as app:
+            yield from videos.each(clips, config, lambda data: app.videos.match(data)[1])
+        return
+    with connect(server, key) as client:
+        for path, signals, error in videos.hash_here(clips, config):
+            yield path, client.match_video_signals(signals) if signals else None, error
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""``unshared hash PATH...``: the signals of images, as a table or JSON lines."""
+"""``unshared hash PATH...``: the signals of images and videos, as a table or JSON lines."""
 
 from __future__ import annotations
 
@@ -47,7 +47,9 @@ def result_json(result: FileResult) -> dict[str, object]:
 
 def hash_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursive).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Image or video files, or folders (recursive).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     workers: Annotated[
         int | None,
@@ -58,15 +60,17 @@ def hash_command(
         typer.Option(min=0, max=100, help="Refuse PDQ hashes under this quality (default 50)."),
     ] = None,
 ) -> None:
-    """Hash images on this device: PDQ (with quality), MD5 and SHA-256. Nothing is sent anywhere."""
+    """Hash images on this device: PDQ (with quality), MD5 and SHA-256; and videos: vPDQ, MD5 and
+    SHA-256. Nothing is sent anywhere."""
     from rich.table import Table
 
-    from unshared.hashing.batch import find_images, hash_files
+    from unshared.cli import videos
+    from unshared.hashing.batch import hash_files
     from unshared.hashing.decode import Limits
 
     config = settings(ctx)
     limits = Limits.of(config)
-    files = find_images(paths)
+    files, clips = videos.split(paths)
     err = stderr()
     out = stdout()
     table = Table("path", "quality", "pdq", "md5", "sha256")
@@ -89,15 +93,26 @@ def hash_command(
             else:
                 assert result.error is not None
                 table.add_row(str(result.path), "", f"[red]{result.error.message}[/red]", "", "")
+        for path, signals, error in videos.hash_here(clips, config):
+            failed += error is not None
+            if as_json:
+                row = videos.error_json(path, error) if error else {"path": str(path)}
+                print(json.dumps({**row, **(signals.to_dict() if signals else {})}), flush=True)
+            elif signals is not None:
+                frames = f"vpdq: {len(signals.vpdq)} frames"
+                table.add_row(str(path), "video", frames, signals.md5.hex, signals.sha256.hex)
+            else:
+                assert error is not None
+                table.add_row(str(path), "", f"[red]{error.message}[/red]", "", "")
     if not as_json:
         for column in table.columns:
             column.overflow = "fold"
         out.print(table)
-    if not files:
-        err.print("no image files found")
+    if not files and not clips:
+        err.print("no image or video files found")
         raise typer.Exit(1)
     if failed:
-        err.print(f"{failed} of {len(files)} files could not be hashed")
+        err.print(f"{failed} of {len(files) + len(clips)} files could not be hashed")
         raise typer.Exit(1)
 
 

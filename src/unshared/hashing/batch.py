@@ -55,8 +55,9 @@ class FileResult:
         return self.error is None
 
 
-def find_images(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and folders walked recursively for image files (hidden ones skipped).
+def find_images(paths: Iterable[Path], suffixes: frozenset[str] = IMAGE_SUFFIXES) -> list[Path]:
+    """Files as given, and folders walked recursively for files named with one of
+    ``suffixes``, image files by default (hidden ones skipped).
 
     A named path that does not exist is kept, so that hashing it reports the error.
     """
@@ -68,7 +69,7 @@ def find_images(paths: Iterable[Path]) -> list[Path]:
                 found.extend(
                     Path(root) / name
                     for name in sorted(files)
-                    if not name.startswith(".") and Path(name).suffix.lower() in IMAGE_SUFFIXES
+                    if not name.startswith(".") and Path(name).suffix.lower() in suffixes
                 )
         else:
             found.append(path)

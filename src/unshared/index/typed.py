@@ -3,7 +3,8 @@
     SignalIndex      a type's values under entry ids: add, remove, query -> Hits, save, load
     ├── ByDistance   ``hamming`` types: a ``MihIndex``; values narrower than 256 bits are
     │                zero-padded, which keeps every distance (the padded bits always agree)
-    └── ByValue      ``exact`` types: an ``ExactIndex``; every hit is at distance 0
+    ├── ByValue      ``exact`` types: an ``ExactIndex``; every hit is at distance 0
+    └── ByFrames     ``frames`` types (vPDQ): each frame in a ``MihIndex`` (``index.frames``)
 
 ``index_for`` and ``load_index_for`` pick the class from the type, so the live index and the
 matcher hold one per registered type and never name one (docs/index.md, "Adding a signal type").
@@ -124,6 +125,10 @@ def index_for(signal_type: type[Signal]) -> SignalIndex:
     """An empty index of the kind ``signal_type`` declares."""
     if signal_type.index_kind == "hamming":
         return ByDistance(signal_type)
+    if signal_type.index_kind == "frames":
+        from unshared.index.frames import ByFrames  # it builds on this module
+
+        return ByFrames(signal_type)
     return ByValue(signal_type)
 
 
@@ -133,6 +138,10 @@ def load_index_for(signal_type: type[Signal], path: PathLike) -> tuple[SignalInd
     if signal_type.index_kind == "hamming":
         hamming, meta = load_hamming_index(path)
         return ByDistance(signal_type, hamming), meta
+    if signal_type.index_kind == "frames":
+        from unshared.index.frames import ByFrames
+
+        return ByFrames.load(signal_type, path)
     exact, meta = ExactIndex.load(path)
     if exact.width != signal_type.nbytes:
         raise CorruptIndex(f"the index at {path} is not of {signal_type.name} values")

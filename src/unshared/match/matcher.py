@@ -16,9 +16,14 @@ from unshared.bank.store import EntryReader
 from unshared.index.live import LiveIndex
 from unshared.match.policy import FEATURES, Hit, Verdict, decide, threshold
 from unshared.match.query import DEFAULT_MIN_QUALITY, Probe, Query
+from unshared.signals import SIGNAL_TYPES, Signal
 
 if TYPE_CHECKING:  # OpenCV is loaded only where protect banks are used
     from unshared.features import FeatureIndex, Features
+
+#: An index candidate: entry id, distance, variant, the signal that hit when not the entry's
+#: own, and the query's value when the entry's type judges a match itself.
+Candidate = tuple[int, int, str, str | None, Signal | None]
 
 
 class Banks:
@@ -73,33 +78,29 @@ class Matcher:
         found.extend(self._feature_candidates(query.features))
         if not found:
             return decide([], banks, notes)
-        entries = self.store.get_entries([entry_id for entry_id, *_ in found])
+        entries = self.store.get_entries([c[0] for c in found])
         if any(entry.bank not in banks for entry in entries.values()):
             banks = self.banks.refresh()  # made by another process since we last looked
         # An id deleted under us is left out; the feed will catch the index up.
         hits = [
-            Hit(entries[entry_id], distance, variant, signal=signal)
-            for entry_id, distance, variant, signal in found
+            Hit(entries[entry_id], distance, variant, signal=signal, query=value)
+            for entry_id, distance, variant, signal, value in found
             if entry_id in entries
         ]
         return decide(hits, banks, notes)
 
-    def _feature_candidates(
-        self, features: Features | None
-    ) -> list[tuple[int, int, str, str | None]]:
+    def _feature_candidates(self, features: Features | None) -> list[Candidate]:
         """Stage 2: images of protect banks that ``features`` shows, verified geometrically.
         The index is keyed by one entry of each image, read back with the other candidates so
         that a withdrawn or disabled entry stops matching at once."""
         if features is None or self.features is None or len(self.features) == 0:
             return []
         return [
-            (entry_id, inliers, FEATURES, FEATURES)
+            (entry_id, inliers, FEATURES, FEATURES, None)
             for entry_id, inliers in self.features.matches(features)
         ]
 
-    def _candidates(
-        self, probes: Sequence[Probe], banks: dict[str, Bank]
-    ) -> list[tuple[int, int, str, str | None]]:
+    def _candidates(self, probes: Sequence[Probe], banks: dict[str, Bank]) -> list[Candidate]:
         """Stage 1: the entries near each probe, one index query per signal type, out to the
         widest threshold any bank has for that type (``decide`` applies each bank's own)."""
         if not banks:
@@ -107,13 +108,15 @@ class Matcher:
         by_type: dict[str, list[Probe]] = {}
         for probe in probes:
             by_type.setdefault(probe[0].name, []).append(probe)
-        out: list[tuple[int, int, str, str | None]] = []
+        out: list[Candidate] = []
         for name, group in by_type.items():
             radius = max(threshold(b, name) for b in banks.values())
             found = self.index.query(name, [signal.value for signal, _ in group], radius)
-            for (_, variant), hits in zip(group, found, strict=True):
+            # A ``frames`` type's candidates are judged against the query's value (``decide``).
+            judged = SIGNAL_TYPES.get(name).index_kind == "frames"
+            for (signal, variant), hits in zip(group, found, strict=True):
                 out.extend(
-                    (int(i), int(d), variant, None)
+                    (int(i), int(d), variant, None, signal if judged else None)
                     for i, d in zip(hits.ids, hits.distances, strict=True)
                 )
         return out

@@ -3,6 +3,8 @@
 - A hit counts only if its entry is active and its distance is within its bank's threshold for
   that signal type (PDQ default 31; exact signals must be equal).
 - Each entry appears once, at its smallest distance (a query tries up to 8 rotations and flips).
+- A hit of a ``frames`` type (vPDQ) carries the query's value, and the type's ``judge`` decides
+  with the bank's thresholds (the share of frames each way) and gives the distance reported.
 - A ``features`` hit (stage 2, ``protect`` banks only) is already verified: its distance is the
   count of agreeing keypoints, not compared with a threshold; a PDQ hit on the same entry wins.
 - A match in an ``allow`` bank (known-innocent content) suppresses the verdict, and says so: the
@@ -14,11 +16,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from unshared.bank.models import Bank, Category, Entry
-from unshared.signals import SIGNAL_TYPES
+from unshared.signals import SIGNAL_TYPES, Signal
 
 #: Names of the dihedral variants, in the order ``hash_bytes(..., dihedral=True)`` gives them.
 VARIANTS = (
@@ -45,6 +47,8 @@ class Hit:
     variant: str = "original"
     #: The signal that hit, when not the entry's own (``features`` hits carry the PDQ entry).
     signal: str | None = None
+    #: The query's value, where the entry's type judges a match itself (``frames`` types).
+    query: Signal | None = None
 
     @property
     def signal_type(self) -> str:
@@ -131,6 +135,11 @@ def decide(hits: Iterable[Hit], banks: Mapping[str, Bank], notes: Iterable[str] 
         if hit.signal_type == FEATURES:
             if bank.kind != "protect":
                 continue
+        elif hit.query is not None:
+            distance = hit.query.judge(entry.signal, bank.threshold)
+            if distance is None:
+                continue
+            hit = replace(hit, distance=distance)
         elif hit.distance > threshold(bank, entry.signal_type):
             continue
         kept = best.get(entry.id)

@@ -14,6 +14,7 @@ from unshared.errors import InvalidInput
 from unshared.match import Query as MatchQuery
 from unshared.match import Verdict
 from unshared.signals import Md5, Pdq, Sha256
+from unshared.video import Vpdq
 
 router = APIRouter(
     prefix="/v1",
@@ -22,6 +23,8 @@ router = APIRouter(
 )
 
 IMAGE_PATH = "/v1/match/image"
+#: Video uploads, bounded by ``video_max_bytes`` rather than ``max_file_bytes``.
+VIDEO_PATH = "/v1/match/video"
 
 
 def _verdict(state: Ready, verdict: Verdict, kind: str) -> dict[str, Any]:
@@ -47,6 +50,7 @@ async def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dic
         quality=body.quality,
         md5=Md5.from_hex(body.md5) if body.md5 else None,
         sha256=Sha256.from_hex(body.sha256) if body.sha256 else None,
+        others=(Vpdq.from_hex(body.vpdq),) if body.vpdq else (),
     )
     # A coroutine that sends the match to the thread pool itself: one hop between the event
     # loop and a thread, where a plain function takes two (FastAPI checks a plain function's
@@ -84,6 +88,34 @@ async def match_image(request: Request, state: Ready, key: PlatformKey) -> dict[
     )
     del data
     out = _verdict(state, verdict, "image")
+    out["hashes"] = signals.to_dict()
+    return out
+
+
+@router.post(
+    "/match/video",
+    response_model=schemas.VerdictOut,
+    responses=schemas.error_responses(415, 503),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+        }
+    },
+)
+async def match_video(request: Request, state: Ready, key: PlatformKey) -> dict[str, Any]:
+    """Send a video's bytes as the body: hashed in memory (vPDQ, MD5, SHA-256) by a worker
+    bounded in time, matched, and dropped. Up to ``video_max_bytes`` (else 413) and
+    ``video_max_seconds`` long as its container says (else 413 ``video_too_long``); one that
+    takes over ``video_timeout`` to hash gets 422 ``video_too_complex``."""
+    data = await request.body()
+    if not data:
+        raise InvalidInput("send the video's bytes as the request body")
+    signals, verdict = await run_in_threadpool(partial(state.app.videos.match, data, key_id=key.id))
+    del data
+    out = _verdict(state, verdict, "video")
     out["hashes"] = signals.to_dict()
     return out
 
