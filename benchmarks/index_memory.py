@@ -25,11 +25,12 @@ import numpy as np
 SEED = 20261201
 
 
-def rss_bytes() -> int:
+def rss_bytes(field: str = "VmRSS") -> int:
+    """The process's resident set (``VmRSS``) or its peak so far (``VmHWM``), in bytes."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) * 1024
-    raise RuntimeError("no VmRSS in /proc/self/status")
+    raise RuntimeError(f"no {field} in /proc/self/status")
 
 
 def measure(n: int, name: str, seed: int) -> dict[str, float]:
@@ -39,10 +40,10 @@ def measure(n: int, name: str, seed: int) -> dict[str, float]:
     out: dict[str, float] = {"n": n}
     rng = np.random.default_rng(seed)
     width = {"pdq": 32, "md5": 16, "sha256": 32}[name]
+    gc.collect()
+    before = rss_bytes()  # before the inputs: they are dropped once the index holds them
     values = rng.integers(0, 256, size=(n, width), dtype=np.uint8)
     ids = np.arange(1, n + 1, dtype=np.int64)
-    gc.collect()
-    before = rss_bytes()
     start = time.perf_counter()
     if name == "pdq":
         mih = MihIndex()
@@ -62,6 +63,7 @@ def measure(n: int, name: str, seed: int) -> dict[str, float]:
     gc.collect()
     out[f"{name}_nbytes"] = index_bytes
     out[f"{name}_rss"] = rss_bytes() - before
+    out[f"{name}_peak"] = rss_bytes("VmHWM") - before
     return out
 
 
@@ -93,7 +95,8 @@ def main() -> None:
             f"{n:>12,} images: "
             + ", ".join(
                 f"{k} {r[f'{k}_nbytes'] / n:.1f} B/hash arrays, {r[f'{k}_rss'] / n:.1f} B/hash "
-                f"resident, built in {r[f'{k}_build_s']:.1f} s"
+                f"resident, peak {r[f'{k}_peak'] / n:.1f} B/hash while built in "
+                f"{r[f'{k}_build_s']:.1f} s"
                 for k in ("pdq", "md5", "sha256")
             ),
             flush=True,

@@ -51,6 +51,7 @@ from unshared.takedown.evidence import BankKey, PublicKey
 from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_now
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
+    from unshared.bank.snapshot import BankSnapshot
     from unshared.features import FeatureIndex, Features
     from unshared.features.shared import SharedFeatures
     from unshared.takedown.evidence import Exported
@@ -306,6 +307,20 @@ class Unshared:
         self.index.warm()
         if self._has_features():
             self.features.warm()
+
+    def snapshot(self) -> BankSnapshot:
+        """Every bank and active entry now, in memory, with the protect banks' local features:
+        what a backlog scan ships to its workers (``unshared.scale``)."""
+        from unshared.bank.snapshot import BankSnapshot
+
+        features = None
+        if self._has_features():
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as folder:
+                self.features.save(Path(folder))
+                features = (Path(folder) / "features.npz").read_bytes()
+        return BankSnapshot.of(self.store, self.store.store_id(), features)
 
     def save_index(self) -> None:
         """Persist the index if it moved on since it was loaded or last saved."""
@@ -702,13 +717,17 @@ class Unshared:
 
     @staticmethod
     def _query_views(matcher: Matcher) -> Views:
-        """Every query is also matched with its margins trimmed, and by its local features (and
-        its mirror image's) when protect banks hold any."""
-        if not matcher.features:
-            return Views(trimmed=True)
-        from unshared.features import QUERY_KEYPOINTS
+        return query_views(matcher)
 
-        return Views(trimmed=True, keypoints=QUERY_KEYPOINTS, mirrored=True)
+
+def query_views(matcher: Matcher) -> Views:
+    """Every query is also matched with its margins trimmed, and by its local features (and its
+    mirror image's) when protect banks hold any."""
+    if not matcher.features:
+        return Views(trimmed=True)
+    from unshared.features import QUERY_KEYPOINTS
+
+    return Views(trimmed=True, keypoints=QUERY_KEYPOINTS, mirrored=True)
 
 
 def parse_thresholds(values: Iterable[str]) -> dict[str, int]:

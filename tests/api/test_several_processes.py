@@ -83,13 +83,14 @@ def test_workers_need_shared_rate_limits(tmp_path: Path) -> None:
 
 def test_workers_serve_on_one_port(postgres_schema_url: str, tmp_path: Path) -> None:
     key = _platform_key(postgres_schema_url)
-    with _serve(postgres_schema_url, tmp_path / "w", "--workers", "2") as url:
-        with httpx.Client(base_url=url, timeout=30) as http:
-            made = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]})
-            assert made.status_code == 201, made.text
-            # Whichever process answers, the case matches within the feed's poll.
-            deadline = time.monotonic() + 10
-            seen = 0
-            while seen < 20:
-                assert time.monotonic() < deadline
-                seen = seen + 1 if _matched(http, key) else 0
+    with ExitStack() as stack:
+        url = stack.enter_context(_serve(postgres_schema_url, tmp_path / "w", "--workers", "2"))
+        http = stack.enter_context(httpx.Client(base_url=url, timeout=30))
+        made = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]})
+        assert made.status_code == 201, made.text
+        # Whichever process answers, the case matches within the feed's poll.
+        deadline = time.monotonic() + 10
+        seen = 0
+        while seen < 20:
+            assert time.monotonic() < deadline
+            seen = seen + 1 if _matched(http, key) else 0

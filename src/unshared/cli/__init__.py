@@ -71,6 +71,7 @@ def _register() -> None:
         hash,
         notices,
         remote,
+        scan,
         serve,
         sightings,
         watch,
@@ -81,6 +82,7 @@ def _register() -> None:
     bank.register(app)
     remote.register(app)
     serve.register(app)
+    scan.register(app)
     sightings.register(app)
     notices.register(app)
     evidence.register(app)
