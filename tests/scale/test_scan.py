@@ -105,6 +105,12 @@ def test_scan_gives_the_lines_match_gives(
     again = scan(snapshot, settings, [str(folder)], out, workers=2)
     assert (again.scanned, again.skipped) == (0, len(files))
 
+    # Read by a Ray Data source instead (any storage Ray reads): the same lines.
+    through_ray = tmp_path / "through-ray.jsonl"
+    scan(snapshot, settings, [f"file://{folder}"], through_ray, workers=2)
+    lines = [json.loads(line) for line in through_ray.read_text().splitlines()]
+    assert {row["path"]: row for row in lines} == want
+
 
 def test_killed_midway_it_resumes_where_it_stopped(
     ray_address: str, bank: tuple[Settings, Path], tmp_path: Path

@@ -17,7 +17,7 @@ def scan_command(
         list[str],
         typer.Argument(
             help="Folders or image files (at the same path on every host), or URIs Ray Data "
-            "reads (s3://..., gs://..., local://...)."
+            "reads (s3://..., gs://..., file://...)."
         ),
     ],
     out: Annotated[

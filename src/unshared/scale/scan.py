@@ -6,7 +6,7 @@ The bank snapshot goes into Ray's object store once (``ray.put``) and every acto
 matcher from it (``matching.SnapshotMatcher``): the workers never reach the store. A folder's
 files are listed here and each worker reads its own (under the upload limits, refused before
 reading when too large), so the folder must be at the same path on every host (a shared
-filesystem); any other source Ray Data reads (``s3://...``, ``gs://...``, ``local://...``) is
+filesystem); any other source Ray Data reads (``s3://...``, ``gs://...``, ``file://...``) is
 read by Ray's ``read_binary_files`` and the bytes are checked against the same limits before
 decoding. Lines come back to this process as they are done and go into the results file, which
 is also the list of what is done (``results``): a scan started again skips it.
@@ -67,18 +67,21 @@ class ScanSummary:
 class _Matching:
     """One Ray actor: its matcher made once from the snapshot, then batches of images."""
 
-    def __init__(self, snapshot: Any, limits: Limits, quality: int) -> None:
-        if isinstance(snapshot, ray.ObjectRef):  # passed by reference: one copy per host
+    def __init__(self, snapshot: Any, limits: Limits, quality: int, done: Any) -> None:
+        # Passed by reference (one copy per host), or inline when small.
+        if isinstance(snapshot, ray.ObjectRef):
             snapshot = ray.get(snapshot)
+        self.done = ray.get(done) if isinstance(done, ray.ObjectRef) else done
         self.matcher = SnapshotMatcher(snapshot, limits, quality)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         import json
 
-        if "bytes" in batch:
+        if "bytes" in batch:  # a Ray Data source's: read before it could be skipped
             lines = [
                 self.matcher.match_data(str(p), bytes(b))
                 for p, b in zip(batch["path"], batch["bytes"], strict=True)
+                if str(p) not in self.done
             ]
         else:
             lines = [self.matcher.match_file(str(p)) for p in batch["path"]]
@@ -138,8 +141,10 @@ def scan(
         if todo:
             datasets.append(ray.data.from_items([{"path": f} for f in todo]))
         if remote:
-            read = ray.data.read_binary_files(remote, include_paths=True)
-            datasets.append(read.filter(lambda row: row["path"] not in done))
+            # Reading waits on storage, not on a core; asking for none keeps the reads from
+            # waiting forever behind actors that hold every CPU.
+            read = ray.data.read_binary_files(remote, include_paths=True, num_cpus=0)
+            datasets.append(read)
         if on_start:
             on_start(None if remote else len(todo), skipped)
         scanned = 0
@@ -147,7 +152,12 @@ def scan(
             dataset = datasets[0] if len(datasets) == 1 else datasets[0].union(*datasets[1:])
             matched = dataset.map_batches(
                 _Matching,
-                fn_constructor_args=(ray.put(snapshot), Limits.of(settings), 0),
+                fn_constructor_args=(
+                    ray.put(snapshot),
+                    Limits.of(settings),
+                    0,
+                    ray.put(done if remote else frozenset()),
+                ),
                 batch_size=BATCH,
                 batch_format="numpy",
                 concurrency=workers,
