@@ -12,8 +12,8 @@ decoding. Lines come back to this process as they are done and go into the resul
 is also the list of what is done (``results``): a scan started again skips it.
 
 Where Ray runs: ``address`` if given; else the cluster ``ray start`` made on this host (or
-``RAY_ADDRESS``); else a local instance of ``cpus`` CPUs, with no dashboard, that ends with the
-scan.
+``RAY_ADDRESS``); else a local instance of ``cpus`` CPUs, with no dashboard and no usage report
+sent to Ray's makers, that ends with the scan.
 """
 
 from __future__ import annotations
@@ -96,6 +96,7 @@ def start_ray(address: str | None, cpus: int) -> int:
     ``cpus`` CPUs; the CPUs Ray has."""
     if not ray.is_initialized():
         os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")  # no C++ notes on the terminal
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # Ray reports usage otherwise
         quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": "warning"}
         try:
             ray.init(address=address or "auto", **quiet)  # type: ignore[arg-type]
