@@ -179,6 +179,16 @@ class Settings:
         store = self.resolved_store_url
         return store if store.startswith(("postgresql:", "postgres:")) else "memory://"
 
+    def environment(self) -> dict[str, str]:
+        """Every setting as the ``UNSHARED_*`` variables ``load`` reads back: how the processes
+        of ``unshared serve --workers N`` get the settings their parent was given."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            out[ENV_PREFIX + f.name.upper()] = text
+        return out
+
     @classmethod
     def load(
         cls,

@@ -52,7 +52,9 @@ from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_n
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
     from unshared.actions.videos import Videos
+    from unshared.bank.snapshot import BankSnapshot
     from unshared.features import FeatureIndex, Features
+    from unshared.features.shared import SharedFeatures
     from unshared.takedown.evidence import Exported
     from unshared.takedown.monitor import Monitor
     from unshared.takedown.schedule import Handler
@@ -75,9 +77,7 @@ class Unshared:
         self._index: LiveIndex | None = None
         self._saved_seq = -1
         self._index_lock = threading.Lock()
-        self._save_lock = threading.Lock()
-        self._features: FeatureIndex | None = None
-        self._features_changed = False
+        self._features: SharedFeatures | None = None
         self._banks: Banks | None = None
         self._matcher: Matcher | None = None
         self._matcher_banks = -1
@@ -121,13 +121,17 @@ class Unshared:
     @property
     def features(self) -> FeatureIndex:
         """Local features of the images in protect banks, keyed by each image's PDQ entry id.
-        Kept here, on the bank server, beside the PDQ index: never entries, never in the feed."""
+        Kept here, on the bank server, beside the PDQ index: never entries, never in the feed;
+        shared with the other processes over the same data folder (``features.shared``)."""
+        return self._shared_features.index
+
+    @property
+    def _shared_features(self) -> SharedFeatures:
         with self._index_lock:
             if self._features is None:
-                from unshared.features import FeatureIndex
+                from unshared.features.shared import SharedFeatures
 
-                folder = self.index_folder / "features"
-                self._features = FeatureIndex.load(folder) if folder.exists() else FeatureIndex()
+                self._features = SharedFeatures(self.index_folder / "features")
         return self._features
 
     def _has_features(self) -> bool:
@@ -152,7 +156,7 @@ class Unshared:
         if (
             matcher is None
             or self._matcher_banks != banks.reads
-            or (matcher.features is None and self._features is not None)
+            or (matcher.features is None and self._features is not None and len(self.features))
         ):
             self._matcher_banks = banks.reads
             features = self.features if self._has_features() else None
@@ -191,6 +195,9 @@ class Unshared:
         if index is not None:
             index.catch_up(self.store)
             self.banks.get(index.bank_names)
+        if self._features is not None or (self.index_folder / "features").exists():
+            # Images protected through another process (the first ones make the matcher anew).
+            self._shared_features.follow()
 
     def follow(self) -> None:
         """Follow the feed in a background thread (``feed_poll``), as a server does, so that a
@@ -312,6 +319,20 @@ class Unshared:
         if self._has_features():
             self.features.warm()
 
+    def snapshot(self) -> BankSnapshot:
+        """Every bank and active entry now, in memory, with the protect banks' local features:
+        what a backlog scan ships to its workers (``unshared.scale``)."""
+        from unshared.bank.snapshot import BankSnapshot
+
+        features = None
+        if self._has_features():
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as folder:
+                self.features.save(Path(folder))
+                features = (Path(folder) / "features.npz").read_bytes()
+        return BankSnapshot.of(self.store, self.store.store_id(), features)
+
     def save_index(self) -> None:
         """Persist the index if it moved on since it was loaded or last saved."""
         if self._index is not None and self._index.seq != self._saved_seq:
@@ -396,6 +417,7 @@ class Unshared:
         entries = self.add_signals(bank, signals, source=source, actor=actor)
         if features is not None:
             self._add_features(entries, features)
+            self._save_features()
         return entries
 
     def _registration_views(self, bank: str) -> Views:
@@ -410,8 +432,7 @@ class Unshared:
     def _add_features(self, entries: list[Entry], features: Features) -> None:
         """Keep one image's local features, keyed by its PDQ entry."""
         pdq = next(e for e in entries if e.signal_type == "pdq")
-        self.features.add(pdq.id, features)
-        self._features_changed = True
+        self._shared_features.add(pdq.id, features)
 
     def keep_features(self, images: Iterable[tuple[Entry, Features]]) -> None:
         """Keep local features made elsewhere (a person's device, for a protect case), each keyed
@@ -423,8 +444,7 @@ class Unshared:
                 raise InvalidInput(
                     "features are kept by an image's PDQ entry in a protect bank", entry=entry.id
                 )
-            self.features.add(entry.id, features)
-            self._features_changed = True
+            self._shared_features.add(entry.id, features)
         self._save_features()
 
     def forget_features(self, entries: Iterable[Entry]) -> None:
@@ -433,21 +453,14 @@ class Unshared:
             return
         for entry in entries:
             if entry.id in self.features:
-                self.features.remove(entry.id)
-                self._features_changed = True
+                self._shared_features.remove(entry.id)
         self._save_features()
 
     def _save_features(self) -> None:
-        # One save at a time: each writes every feature kept when it starts, so the last to
-        # finish holds them all.
-        with self._save_lock:
-            if self._features is not None and self._features_changed:
-                self._features_changed = False  # before: a change made while saving is kept
-                try:
-                    self._features.save(self.index_folder / "features")
-                except BaseException:
-                    self._features_changed = True
-                    raise
+        """Save the features changed here, at once: unlike the PDQ index they cannot be rebuilt
+        from the store, and the other processes over this data folder read them from the file."""
+        if self._features is not None and self._features.changed:
+            self._features.save()
 
     def add_images(
         self,
@@ -474,6 +487,7 @@ class Unshared:
                 if result.features is not None:
                     self._add_features(entries, result.features)
             yield result, entries
+        self._save_features()  # once for the batch
 
     def import_file(self, bank: str, stream: TextIO, fmt: ImportFormat) -> ImportSummary:
         self.store.get_bank(bank)
@@ -530,8 +544,8 @@ class Unshared:
         self.catch_up()
         if self._has_features() and entry_id in self.features:
             # Final, so the features go too; any other status change is caught at match time.
-            self.features.remove(entry_id)
-            self._features_changed = True
+            self._shared_features.remove(entry_id)
+            self._save_features()
         return withdrawn
 
     # -- what platforms follow and operators look after ----------------------------------------
@@ -716,13 +730,17 @@ class Unshared:
 
     @staticmethod
     def _query_views(matcher: Matcher) -> Views:
-        """Every query is also matched with its margins trimmed, and by its local features (and
-        its mirror image's) when protect banks hold any."""
-        if not matcher.features:
-            return Views(trimmed=True)
-        from unshared.features import QUERY_KEYPOINTS
+        return query_views(matcher)
 
-        return Views(trimmed=True, keypoints=QUERY_KEYPOINTS, mirrored=True)
+
+def query_views(matcher: Matcher) -> Views:
+    """Every query is also matched with its margins trimmed, and by its local features (and its
+    mirror image's) when protect banks hold any."""
+    if not matcher.features:
+        return Views(trimmed=True)
+    from unshared.features import QUERY_KEYPOINTS
+
+    return Views(trimmed=True, keypoints=QUERY_KEYPOINTS, mirrored=True)
 
 
 def parse_thresholds(values: Iterable[str]) -> dict[str, int]:

@@ -27,8 +27,8 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _serve(store_url: str, home: Path, **env: str) -> Iterator[str]:
-    """``unshared --home HOME serve`` in a process of its own; yields its URL once ready."""
+def _serve(store_url: str, home: Path, *args: str, **env: str) -> Iterator[str]:
+    """``unshared --home HOME serve ARGS`` in a process of its own; yields its URL once ready."""
     unshared = shutil.which("unshared", path=str(Path(sys.executable).parent))
     assert unshared, "the unshared command is not installed next to this Python"
     port = _free_port()
@@ -40,7 +40,7 @@ def _serve(store_url: str, home: Path, **env: str) -> Iterator[str]:
     }
     with (home / "server.log").open("wb") as log:
         process = subprocess.Popen(
-            [unshared, "--home", str(home), "serve", "--port", str(port)],
+            [unshared, "--home", str(home), "serve", "--port", str(port), *args],
             env=environ,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -32,6 +32,8 @@ HEAVY = (
     "uvicorn",
     "httpx",
     "psycopg",
+    "ray",
+    "pyarrow",
     "unshared.service",
     "unshared.hashing",
     "unshared.bank",

@@ -39,3 +39,17 @@ def test_bad_values_are_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "unshared.toml").write_text("not toml [")
     with pytest.raises(InvalidInput, match="not valid TOML"):
         Settings.load(env={"UNSHARED_HOME": str(tmp_path)})
+
+
+def test_settings_travel_to_worker_processes_whole(tmp_path: Path) -> None:
+    """``unshared serve --workers N`` hands its settings to each process in the environment."""
+    given = Settings.load(
+        env={},
+        home=tmp_path,
+        store_url="postgresql://u@h/db",
+        public_metrics=True,
+        feed_poll=0.5,
+        smtp_starttls=False,
+        decode_workers=0,
+    )
+    assert Settings.load(env=given.environment()) == given

@@ -27,11 +27,15 @@ from unshared.api.routers import (
     watch,
 )
 from unshared.config import Settings
+from unshared.errors import InvalidInput
 from unshared.service import Unshared
 from unshared.takedown.schedule import Clock, utc_now
 from unshared.web.serve import mount_web
 
 log = logging.getLogger("unshared.api")
+
+#: What each process of ``unshared serve --workers N`` runs: ``app_from_environment``.
+WORKER_FACTORY = "unshared.api.app:app_from_environment"
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> FastAPI:
@@ -100,3 +104,26 @@ def server_options() -> dict[str, Any]:
     itself, from ``trusted_proxies`` only. No access log: URLs carry case numbers.
     """
     return {"proxy_headers": False, "access_log": False}
+
+
+def check_workers(settings: Settings, workers: int) -> None:
+    """Refuse several server processes whose rate limits would each count alone: with
+    ``memory://`` every process would give a guesser its own budget of wrong PINs."""
+    if workers > 1 and settings.resolved_rate_limit_url.startswith("memory:"):
+        raise InvalidInput(
+            f"{workers} server processes need rate limits they share: set rate_limit_url to "
+            "redis://... or postgresql://..., or use a PostgreSQL store (docs/scale.md)",
+            workers=workers,
+        )
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of ``unshared serve --workers N``'s processes, from the ``UNSHARED_*``
+    settings its parent put in the environment (``Settings.environment``)."""
+    import faiss
+
+    faiss.omp_set_num_threads(1)  # as ``unshared serve`` does: see cli/serve.py
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = Settings.load()
+    check_workers(settings, 2)
+    return create_app(settings)

@@ -72,6 +72,7 @@ def _register() -> None:
         jobs,
         notices,
         remote,
+        scan,
         serve,
         sightings,
         watch,
@@ -82,6 +83,7 @@ def _register() -> None:
     bank.register(app)
     remote.register(app)
     serve.register(app)
+    scan.register(app)
     sightings.register(app)
     notices.register(app)
     evidence.register(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from typing import Annotated
 
 import typer
@@ -17,20 +18,48 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Server processes on this port, each with its own index following the store's "
+            "feed (docs/scale.md); more than 1 needs shared rate limits (rate_limit_url, or a "
+            "PostgreSQL store).",
+        ),
+    ] = 1,
 ) -> None:
     """Start the service and its web page (the embedded SQLite store unless --store says)."""
-    import faiss
     import uvicorn
 
-    from unshared.api.app import create_app, server_options
+    from unshared.api.app import WORKER_FACTORY, check_workers, create_app, server_options
+
+    config = settings(ctx)
+    check_workers(config, workers)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    stderr().print(f"Unshared on http://{host}:{port}/  (data: {config.home})")
+    if workers == 1:
+        _one_search_thread()
+        uvicorn.run(create_app(config), host=host, port=port, log_level="info", **server_options())
+        return
+    # Each worker process builds its app from these settings, passed in its environment.
+    os.environ.update(config.environment())
+    uvicorn.run(
+        WORKER_FACTORY,
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+        **server_options(),
+    )
+
+
+def _one_search_thread() -> None:
+    import faiss
 
     # One search thread per request: the server's threads already use the cores, and faiss's
     # own thread pool would fight them (measured: 27 ms a query became 375 ms).
     faiss.omp_set_num_threads(1)
-    config = settings(ctx)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    stderr().print(f"Unshared on http://{host}:{port}/  (data: {config.home})")
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info", **server_options())
 
 
 @keys_app.command("create")

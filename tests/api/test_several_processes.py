@@ -1,0 +1,96 @@
+"""Two real ``unshared serve`` processes over one PostgreSQL store, each with its own data folder
+(as on two hosts): a case made through one is matched through the other within the feed's
+poll; a withdrawal through one stops matches through the other at once; one budget of wrong
+PINs holds across both. And ``serve --workers 2`` refuses limits it cannot share."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+import httpx
+
+from tests.api.test_api import PDQ, auth
+from tests.api.test_shared_limits import WRONG, _serve
+from unshared.actions.platforms import Platforms
+from unshared.bank import open_store
+
+FEED_POLL = 0.25  # the default; the bound an addition made elsewhere is held to, plus its apply
+
+
+def _platform_key(store_url: str) -> str:
+    with open_store(store_url) as store:
+        _, key = Platforms(store, 1000).create_key("platform", "platform", actor="test")
+    return key
+
+
+def _matched(http: httpx.Client, key: str) -> bool:
+    r = http.post("/v1/match", json={"pdq": [PDQ]}, headers=auth(key))
+    assert r.status_code == 200, r.text
+    return bool(r.json()["matched"])
+
+
+def test_two_processes_follow_one_store(postgres_schema_url: str, tmp_path: Path) -> None:
+    key = _platform_key(postgres_schema_url)
+    settings = {"feed_poll": str(FEED_POLL), "pin_attempts_per_hour": "3"}
+    with ExitStack() as stack:
+        urls = [
+            stack.enter_context(_serve(postgres_schema_url, tmp_path / n, **settings))
+            for n in ("a", "b")
+        ]
+        a, b = (stack.enter_context(httpx.Client(base_url=u, timeout=30)) for u in urls)
+        assert not _matched(b, key)
+
+        made = a.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]})
+        assert made.status_code == 201, made.text
+        start = time.monotonic()
+        while not _matched(b, key):
+            assert time.monotonic() - start < 10 * FEED_POLL + 5, "B never saw A's case"
+            time.sleep(0.01)
+        assert _matched(a, key)
+
+        # A withdrawal through A: B's index still holds the entry, but what it finds is read
+        # back from the store, so the withdrawal counts on B as soon as A has answered.
+        number, pin = made.json()["case"], made.json()["pin"]
+        assert a.post(f"/v1/cases/{number}/withdraw", json={"pin": pin}).status_code == 200
+        assert not _matched(b, key)
+        assert not _matched(a, key)
+
+        # One budget of wrong PINs for both (3 an hour here).
+        tries = [h.post(f"/v1/cases/{number}/status", json=WRONG) for h in (b, a, b, a, b)]
+        assert [r.status_code for r in tries] == [401, 401, 401, 429, 429]
+
+
+def test_workers_need_shared_rate_limits(tmp_path: Path) -> None:
+    unshared = shutil.which("unshared", path=str(Path(sys.executable).parent))
+    assert unshared
+    env = {k: v for k, v in os.environ.items() if not k.startswith("UNSHARED_")}
+    run = subprocess.run(
+        [unshared, "--home", str(tmp_path), "serve", "--workers", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2, run.stderr
+    assert "rate limits they share" in run.stderr
+
+
+def test_workers_serve_on_one_port(postgres_schema_url: str, tmp_path: Path) -> None:
+    key = _platform_key(postgres_schema_url)
+    with ExitStack() as stack:
+        url = stack.enter_context(_serve(postgres_schema_url, tmp_path / "w", "--workers", "2"))
+        http = stack.enter_context(httpx.Client(base_url=url, timeout=30))
+        made = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]})
+        assert made.status_code == 201, made.text
+        # Whichever process answers, the case matches within the feed's poll.
+        deadline = time.monotonic() + 10
+        seen = 0
+        while seen < 20:
+            assert time.monotonic() < deadline
+            seen = seen + 1 if _matched(http, key) else 0
