@@ -41,7 +41,8 @@ TEXT_GAP = 0.1
 FLAT_DETAIL = 0.8
 #: Ignore trims under this share of a side (JPEG edges), and give up if the box left is smaller.
 MIN_TRIM = 0.02
-MIN_KEEP = 0.3
+BLUR_SHARE = 0.2
+MIN_KEEP = 0.15
 
 #: ``rule(grey) -> (flat lines, longest run of other lines to step over)``
 Rule = Callable[[np.ndarray], tuple[np.ndarray, int]]
@@ -64,12 +65,26 @@ def _solid_with_text(grey: np.ndarray) -> tuple[np.ndarray, int]:
     return _solid_lines(grey), int(TEXT_GAP * len(grey))
 
 
+def _layered(grey: np.ndarray) -> tuple[np.ndarray, int]:
+    colour = np.median(grey, axis=1).astype(np.int16)[:, None]
+    share = (np.abs(grey - colour) <= SOLID_TOLERANCE).mean(axis=1, dtype=np.float32)
+    return share >= SOLID_SHARE, int(TEXT_GAP * len(grey))
+
+
+def _blurred_lines(grey: np.ndarray) -> np.ndarray:
+    detail = np.abs(np.diff(grey, 2, axis=1)).mean(axis=1, dtype=np.float32)
+    return detail < max(FLAT_DETAIL, BLUR_SHARE * float(np.percentile(detail, 80)))
+
+
 def _blurred(grey: np.ndarray) -> tuple[np.ndarray, int]:
-    detail = np.abs(np.diff(grey, axis=1)).mean(axis=1, dtype=np.float32)
-    return detail < FLAT_DETAIL, 0
+    return _blurred_lines(grey), 0
 
 
-RULES: tuple[Rule, ...] = (_solid, _solid_with_text, _blurred)
+def _blurred_with_chrome(grey: np.ndarray) -> tuple[np.ndarray, int]:
+    return _blurred_lines(grey), int(TEXT_GAP * len(grey))
+
+
+RULES: tuple[Rule, ...] = (_solid, _solid_with_text, _layered, _blurred, _blurred_with_chrome)
 
 
 def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:

@@ -24,7 +24,7 @@ DEFAULT_MIN_QUALITY = Pdq.DEFAULT_MIN_QUALITY
 Probe = tuple[Signal, str]
 
 #: Most trimmed views one query may carry (``unshared.hashing.normalise.RULES`` makes 3).
-MAX_TRIMMED_VIEWS = 3
+MAX_TRIMMED_VIEWS = 5
 
 
 @dataclass(frozen=True, slots=True)
