@@ -84,28 +84,35 @@ def _blurred_with_chrome(grey: np.ndarray) -> tuple[np.ndarray, int]:
     return _blurred_lines(grey), int(TEXT_GAP * len(grey))
 
 
-RULES: tuple[Rule, ...] = (_solid, _solid_with_text, _layered, _blurred, _blurred_with_chrome)
+#: Each rule, and whether its margins are taken as centring the photo (the same on both sides).
+RULES: tuple[tuple[Rule, bool], ...] = (
+    (_solid, False),
+    (_solid_with_text, False),
+    (_layered, False),
+    (_blurred, True),
+    (_blurred_with_chrome, True),
+)
 
 
 def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:
     """The ``(h, w, 3)`` picture without its margins, one view (not a copy) per distinct box the
     rules find; empty when there is nothing worth trimming."""
     boxes: list[tuple[int, int, int, int]] = []
-    for rule in RULES:
-        box = _box(rgb, rule)
+    for rule, centred in RULES:
+        box = _box(rgb, rule, centred)
         if box is not None and box not in boxes:
             boxes.append(box)
     return [rgb[top:bottom, left:right] for top, bottom, left, right in boxes]
 
 
-def _box(rgb: np.ndarray, rule: Rule) -> tuple[int, int, int, int] | None:
+def _box(rgb: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int, int, int] | None:
     # Green stands in for luma: bars and blur are flat in every channel alike.
     grey = rgb[:, :, 1].astype(np.int16)
     height, width = grey.shape
-    top, bottom = _margins(grey, rule)
-    left, right = _margins(grey[top : height - bottom].T, rule)
+    top, bottom = _margins(grey, rule, centred)
+    left, right = _margins(grey[top : height - bottom].T, rule, centred)
     if left or right:  # the columns may have hidden part of a top or bottom bar
-        top2, bottom2 = _margins(grey[:, left : width - right], rule)
+        top2, bottom2 = _margins(grey[:, left : width - right], rule, centred)
         top, bottom = max(top, top2), max(bottom, bottom2)
     box_h, box_w = height - top - bottom, width - left - right
     if box_h < MIN_KEEP * height or box_w < MIN_KEEP * width:
@@ -115,14 +122,20 @@ def _box(rgb: np.ndarray, rule: Rule) -> tuple[int, int, int, int] | None:
     return top, height - bottom, left, width - right
 
 
-def _margins(grey: np.ndarray, rule: Rule) -> tuple[int, int]:
-    """How many margin lines ``grey`` has at its top and at its bottom."""
+def _margins(grey: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int]:
+    """How many margin lines ``grey`` has at its top and at its bottom; when ``centred``, the
+    fewer of the two on both sides (a photo's own soft edge is not walked into)."""
     if grey.shape[0] < 8 or grey.shape[1] < 8:
         return 0, 0
     flat, gap = rule(grey)
     top, bottom = _run(flat, gap), _run(flat[::-1], gap)
     if top + bottom >= len(flat):
         return 0, 0
+    if centred:
+        both = min(top, bottom)
+        both = both if both >= MIN_TRIM * len(flat) / 2 else 0
+        # Centred by integer division: the far side may have one line more.
+        return both, both + (bottom > both)
     return top, bottom
 
 
