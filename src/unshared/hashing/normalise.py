@@ -42,6 +42,8 @@ FLAT_DETAIL = 0.8
 #: Ignore trims under this share of a side (JPEG edges), and give up if the box left is smaller.
 MIN_TRIM = 0.02
 BLUR_SHARE = 0.2
+#: Pictures whose short side is at least this are walked on every other pixel.
+HALVE_FROM = 400
 MIN_KEEP = 0.15
 
 #: ``rule(grey) -> (flat lines, longest run of other lines to step over)``
@@ -97,17 +99,22 @@ RULES: tuple[tuple[Rule, bool], ...] = (
 def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:
     """The ``(h, w, 3)`` picture without its margins, one view (not a copy) per distinct box the
     rules find; empty when there is nothing worth trimming."""
+    # The walks run on every other pixel of a large picture (a phone screenshot is over half a
+    # million): a quarter of the work, and the box is still found to within a pixel.
+    step = 2 if min(rgb.shape[:2]) >= HALVE_FROM else 1
+    grey = _luma(rgb[::step, ::step])
     boxes: list[tuple[int, int, int, int]] = []
     for rule, centred in RULES:
-        box = _box(rgb, rule, centred)
-        if box is not None and box not in boxes:
-            boxes.append(box)
+        box = _box(grey, rule, centred)
+        if box is not None:
+            top, bottom, left, right = (side * step for side in box)
+            box = top, min(bottom, rgb.shape[0]), left, min(right, rgb.shape[1])
+            if box not in boxes:
+                boxes.append(box)
     return [rgb[top:bottom, left:right] for top, bottom, left, right in boxes]
 
 
-def _box(rgb: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int, int, int] | None:
-    # Green stands in for luma: bars and blur are flat in every channel alike.
-    grey = rgb[:, :, 1].astype(np.int16)
+def _box(grey: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int, int, int] | None:
     height, width = grey.shape
     top, bottom = _margins(grey, rule, centred)
     left, right = _margins(grey[top : height - bottom].T, rule, centred)
@@ -120,6 +127,14 @@ def _box(rgb: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int, int, int
     if top + bottom < MIN_TRIM * height and left + right < MIN_TRIM * width:
         return None
     return top, height - bottom, left, width - right
+
+
+def _luma(rgb: np.ndarray) -> np.ndarray:
+    """Grey levels by the usual weights (0.30, 0.59, 0.11), in integers: green alone would see a
+    saturated red or magenta patch of a photo as one flat colour."""
+    weighted = rgb[:, :, 0] * np.uint16(77) + rgb[:, :, 1] * np.uint16(150)
+    weighted += rgb[:, :, 2] * np.uint16(29)
+    return (weighted >> 8).astype(np.int16)
 
 
 def _margins(grey: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int]:
