@@ -44,7 +44,10 @@ def bar(draw: ImageDraw.ImageDraw, top: int, height: int, width: int, colour: RG
 
 
 def chrome(
-    theme: str, shown: Image.Image, size: tuple[int, int] = (540, 1200), at: tuple[int, int] = (0, 0)
+    theme: str,
+    shown: Image.Image,
+    size: tuple[int, int] = (540, 1200),
+    at: tuple[int, int] = (0, 0),
 ) -> tuple[Image.Image, tuple[int, int, int, int]]:
     """A screen with a status bar, an app bar of another shade with a name and icons, a viewer
     background, a reply bar with a rounded reply box of a third shade, and ``shown`` at ``at``

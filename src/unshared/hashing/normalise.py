@@ -75,7 +75,8 @@ def _layered(grey: np.ndarray) -> tuple[np.ndarray, int]:
 
 def _blurred_lines(grey: np.ndarray) -> np.ndarray:
     detail = np.abs(np.diff(grey, 2, axis=1)).mean(axis=1, dtype=np.float32)
-    return detail < max(FLAT_DETAIL, BLUR_SHARE * float(np.percentile(detail, 80)))
+    flat: np.ndarray = detail < max(FLAT_DETAIL, BLUR_SHARE * float(np.percentile(detail, 80)))
+    return flat
 
 
 def _blurred(grey: np.ndarray) -> tuple[np.ndarray, int]:
@@ -132,9 +133,10 @@ def _box(grey: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int, int, in
 def _luma(rgb: np.ndarray) -> np.ndarray:
     """Grey levels by the usual weights (0.30, 0.59, 0.11), in integers: green alone would see a
     saturated red or magenta patch of a photo as one flat colour."""
-    weighted = rgb[:, :, 0] * np.uint16(77) + rgb[:, :, 1] * np.uint16(150)
+    weighted: np.ndarray = rgb[:, :, 0] * np.uint16(77) + rgb[:, :, 1] * np.uint16(150)
     weighted += rgb[:, :, 2] * np.uint16(29)
-    return (weighted >> 8).astype(np.int16)
+    luma: np.ndarray = np.right_shift(weighted, 8).astype(np.int16)
+    return luma
 
 
 def _margins(grey: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int]:
