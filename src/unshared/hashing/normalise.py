@@ -42,6 +42,13 @@ FLAT_DETAIL = 0.8
 #: Ignore trims under this share of a side (JPEG edges), and give up if the box left is smaller.
 MIN_TRIM = 0.02
 BLUR_SHARE = 0.2
+#: Moving a layered box's sides out to a straight edge: a step of more than ``EDGE_STEP`` grey
+#: levels between two lines over ``EDGE_SHARE`` of the side, between ``EDGE_NEAR`` and
+#: ``EDGE_FAR`` of the box's side out.
+EDGE_STEP = 6
+EDGE_SHARE = 0.9
+EDGE_NEAR = 0.03
+EDGE_FAR = 0.4
 #: Pictures whose short side is at least this are walked on every other pixel.
 HALVE_FROM = 400
 MIN_KEEP = 0.15
@@ -89,7 +96,6 @@ def _blurred_with_chrome(grey: np.ndarray) -> tuple[np.ndarray, int]:
 
 #: Each rule, and whether its margins are taken as centring the photo (the same on both sides).
 RULES: tuple[tuple[Rule, bool], ...] = (
-    (_solid, False),
     (_solid_with_text, False),
     (_layered, False),
     (_blurred, True),
@@ -105,8 +111,11 @@ def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:
     step = 2 if min(rgb.shape[:2]) >= HALVE_FROM else 1
     grey = _luma(rgb[::step, ::step])
     boxes: list[tuple[int, int, int, int]] = []
-    for rule, centred in RULES:
-        box = _box(grey, rule, centred)
+    found = [_box(grey, rule, centred) for rule, centred in RULES]
+    layered = found[RULES.index((_layered, False))]
+    if layered is not None:
+        found.append(_out_to_edges(grey, layered))
+    for box in found:
         if box is not None:
             top, bottom, left, right = (side * step for side in box)
             box = top, min(bottom, rgb.shape[0]), left, min(right, rgb.shape[1])
@@ -128,6 +137,35 @@ def _box(grey: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int, int, in
     if top + bottom < MIN_TRIM * height and left + right < MIN_TRIM * width:
         return None
     return top, height - bottom, left, width - right
+
+
+def _out_to_edges(grey: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """``box`` with each side moved out, over lines the walk took for margin, to the nearest
+    straight edge the whole side long: where a photo whose own border is flat and of the
+    margin's colour (snow, a white product shot) ends at its chat bubble or the screen's bars."""
+    top, bottom, left, right = box
+    top = _edge_out(grey[:top, left:right][::-1], bottom - top, top)
+    bottom = bottom + _edge_out(grey[bottom:, left:right], bottom - top, 0) - 0
+    left = _edge_out(grey[top:bottom, :left].T[::-1], right - left, left)
+    right = right + _edge_out(grey[top:bottom, right:].T, right - left, 0)
+    return top, bottom, left, right
+
+
+def _edge_out(outside: np.ndarray, side: int, at: int) -> int:
+    """``outside``'s lines run outward from a box's side of ``side`` lines; the side's new
+    position: ``at`` less the lines up to the first edge, or ``at`` itself when that edge is
+    nearer than ``EDGE_NEAR`` of the side (the photo's own border against a bubble or bar) or
+    further than ``EDGE_FAR``."""
+    lines = min(len(outside), int(EDGE_FAR * side))
+    if lines < 2:
+        return at if at else 0
+    steps = np.abs(np.diff(outside[:lines], axis=0)) > EDGE_STEP
+    across = steps.mean(axis=1) >= EDGE_SHARE
+    edges = np.flatnonzero(across)
+    if not len(edges) or edges[0] + 1 < EDGE_NEAR * side:
+        return at if at else 0
+    moved = int(edges[0]) + 1
+    return at - moved if at else moved
 
 
 def _luma(rgb: np.ndarray) -> np.ndarray:
