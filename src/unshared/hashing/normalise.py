@@ -144,28 +144,25 @@ def _out_to_edges(grey: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int
     straight edge the whole side long: where a photo whose own border is flat and of the
     margin's colour (snow, a white product shot) ends at its chat bubble or the screen's bars."""
     top, bottom, left, right = box
-    top = _edge_out(grey[:top, left:right][::-1], bottom - top, top)
-    bottom = bottom + _edge_out(grey[bottom:, left:right], bottom - top, 0) - 0
-    left = _edge_out(grey[top:bottom, :left].T[::-1], right - left, left)
-    right = right + _edge_out(grey[top:bottom, right:].T, right - left, 0)
+    top -= _edge_out(grey[:top, left:right][::-1], bottom - top)
+    bottom += _edge_out(grey[bottom:, left:right], bottom - top)
+    left -= _edge_out(grey[top:bottom, :left].T[::-1], right - left)
+    right += _edge_out(grey[top:bottom, right:].T, right - left)
     return top, bottom, left, right
 
 
-def _edge_out(outside: np.ndarray, side: int, at: int) -> int:
-    """``outside``'s lines run outward from a box's side of ``side`` lines; the side's new
-    position: ``at`` less the lines up to the first edge, or ``at`` itself when that edge is
-    nearer than ``EDGE_NEAR`` of the side (the photo's own border against a bubble or bar) or
-    further than ``EDGE_FAR``."""
+def _edge_out(outside: np.ndarray, side: int) -> int:
+    """How far to move a box's side of ``side`` lines out, over ``outside`` (its lines running
+    outward): to the first straight edge, unless that is nearer than ``EDGE_NEAR`` of the side
+    (the photo's own border against its bubble or bar) or further than ``EDGE_FAR``."""
     lines = min(len(outside), int(EDGE_FAR * side))
     if lines < 2:
-        return at if at else 0
+        return 0
     steps = np.abs(np.diff(outside[:lines], axis=0)) > EDGE_STEP
-    across = steps.mean(axis=1) >= EDGE_SHARE
-    edges = np.flatnonzero(across)
+    edges = np.flatnonzero(steps.mean(axis=1) >= EDGE_SHARE)
     if not len(edges) or edges[0] + 1 < EDGE_NEAR * side:
-        return at if at else 0
-    moved = int(edges[0]) + 1
-    return at - moved if at else moved
+        return 0
+    return int(edges[0]) + 1
 
 
 def _luma(rgb: np.ndarray) -> np.ndarray:
