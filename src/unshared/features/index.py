@@ -140,10 +140,12 @@ class FeatureIndex:
         max_candidates: int = MAX_CANDIDATES,
     ) -> list[tuple[int, int]]:
         """``(image id, inliers)`` of the images ``features`` verifiably shows, most first; when
-        none, those its mirror image shows, if it carries one."""
+        none, those the photo inside its frame shows, then those its mirror image shows, as far
+        as it carries them."""
         found = self._verified(features, min_inliers, max_candidates)
-        if not found and features.mirror is not None:
-            found = self._verified(features.mirror, min_inliers, max_candidates)
+        for other in (features.inner, features.mirror):
+            if not found and other is not None:
+                found = self._verified(other, min_inliers, max_candidates)
         return found
 
     def _verified(
