@@ -4,24 +4,27 @@ Borders, letterbox bars, blurred story backgrounds, phone-screenshot chrome and 
 all change PDQ's whole-picture DCT by far more than its threshold, while the photo inside is
 untouched. PDQ of the photo's box matches only if the box is found to within a few pixels, and
 no one rule finds every kind of margin without cutting into some photos, so ``trimmed_views``
-walks in from each side over rows (then columns) under three rules and gives every distinct box:
+walks in from each side over rows (then columns) under four rules and gives every distinct box:
 
-- **solid**: most of the line (``SOLID_SHARE``) is within ``SOLID_TOLERANCE`` grey levels of the
-  outermost line's colour. Tight, because a made margin is one exact colour and a photo's plain
-  wall or sky is not, so the walk stops at the photo's edge.
-- **solid with text**: the same, stepping over runs of other lines up to ``TEXT_GAP`` of the side
-  long when solid lines follow: caption text, status-bar clocks and icons, navigation bars.
-- **blurred**: lines nearly without detail (``FLAT_DETAIL``): a blurred, enlarged copy of the
-  photo behind it, as stories and reels frame a picture.
+- **solid with text**: most of the line (``SOLID_SHARE``) is within ``SOLID_TOLERANCE`` grey
+  levels of the outermost line's colour, stepping over runs of other lines up to ``TEXT_GAP`` of
+  the side long when solid lines follow: caption text, status-bar clocks and icons, navigation
+  bars. Tight, because a made margin is one exact colour and a photo's plain wall or sky is not.
+- **layered**: the same, each line against its own colour: a real app's chrome has a status bar,
+  an app bar of another shade, the chat background, a reply box of a third; with their text and
+  icons stepped over. A second box moves each side of this one out to the nearest straight edge
+  (``_out_to_edges``), for a photo whose own border is flat and of the margin's colour.
+- **blurred**: lines with little fine detail (mean absolute second difference under
+  ``FLAT_DETAIL``, or under ``BLUR_SHARE`` of the picture's 80th percentile): a blurred,
+  enlarged copy of the photo behind it, as stories and "no crop" apps frame a picture. Such a
+  photo is centred, so the fewer margin lines of two opposite sides are taken for both: the walk
+  never follows a photo's own soft edge in.
+- **blurred with chrome**: the same, stepping over text and icons drawn over the blur.
 
-On 150 seeded photos of ../shared/data/photos, the first of these views to match a copy of the
-original (PDQ <= 31) did so for 99% of 25% solid borders, 97% of letterboxes, 89% of meme
-captions, 91-93% of phone screenshots and 38-64% of blurred borders, against 69%, 54%, 35%, 51%
-and 34-43% for the single looser rule it replaces (docs/accuracy.md has the full run).
-
-It runs on the reduced decode (a few hundred pixels a side) in well under a millisecond a rule,
-and the matcher hashes the views as well as the whole upload, so trimming too much only loses
-that one extra view.
+Lines are grey levels by luma (green alone would see a saturated red or magenta patch as flat);
+a picture whose short side is ``HALVE_FROM`` or more is walked on every other pixel. Every view
+is hashed as well as the whole upload, so trimming too much only loses that one extra view;
+docs/accuracy.md has what each rule finds.
 """
 
 from __future__ import annotations
@@ -64,10 +67,6 @@ def _solid_lines(grey: np.ndarray) -> np.ndarray:
         share = (np.abs(grey - colour) <= SOLID_TOLERANCE).mean(axis=1, dtype=np.float32)
         flat |= share >= SOLID_SHARE
     return flat
-
-
-def _solid(grey: np.ndarray) -> tuple[np.ndarray, int]:
-    return _solid_lines(grey), 0
 
 
 def _solid_with_text(grey: np.ndarray) -> tuple[np.ndarray, int]:
