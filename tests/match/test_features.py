@@ -4,6 +4,7 @@ margins found within a few pixels, edited copies caught, other photos never, wit
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import cv2
@@ -342,3 +343,12 @@ def test_the_feed_carries_no_features(app: Unshared, pictures: dict[str, Image.I
     entries = app.register_image("mine", encode(pictures["coffee"], "PNG"))
     assert {e.signal_type for e in entries} == {"pdq", "md5", "sha256"}
     assert {c.signal_type for c in app.store.changes()} <= {"pdq", "md5", "sha256"}
+    # What a platform syncs, and every export format: hashes, never a descriptor or a point.
+    assert {c.signal_type for c in app.feed().changes} <= {"pdq", "md5", "sha256"}
+    features = app.features.get(next(e.id for e in entries if e.signal_type == "pdq"))
+    descriptor = features.descriptors[0].tobytes().hex()
+    for fmt in ("lines", "csv", "pytx"):
+        out = io.StringIO()
+        app.export("mine", out, fmt)
+        assert out.getvalue() and descriptor not in out.getvalue()
+        assert "features" not in out.getvalue()
