@@ -2,10 +2,10 @@
 
 Registers the ORB features of every photo under ``--photos`` (as ``register_image`` does for a
 protect bank), then makes seeded copies of each by ``--transforms`` (as the accuracy benchmark
-does) and fits every candidate the feature index gives a copy and its mirror image (as
-``match_image_signals`` does, which looks at the mirror image only when the copy itself shows
-nothing: every fit here is a superset of the matcher's), plus the copy's own photo when it is
-not among them. Each fit is one row: whose photo it is (the
+does) and fits every candidate the feature index gives a copy, its mirror image and the photo
+the frame trimmer finds inside it (as ``match_image_signals`` does, which looks at the last two
+only when the copy itself shows nothing: every fit here is a superset of the matcher's), plus
+the copy's own photo when it is not among them. Each fit is one row: whose photo it is (the
 copy's own, the donor an edit pasted from, or unrelated), its inliers, how many of those are
 mutual best matches, their spread, scale and angle, and whether ``verify`` accepts it.
 
@@ -41,6 +41,7 @@ from unshared.cli.hash import progress_bar
 from unshared.features import MIN_INLIERS, MIN_MUTUAL, QUERY_KEYPOINTS, FeatureIndex, extract, fit
 from unshared.features.index import MAX_CANDIDATES
 from unshared.features.verify import MAX_SCALE, MIN_SPREAD
+from unshared.hashing.batch import Views, views_of
 from unshared.hashing.decode import decode_for_pdq
 
 PHOTOS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "photos"
@@ -63,6 +64,7 @@ TRANSFORM_NAMES = (
 )
 KINDS = ("own", "donor", "unrelated")
 MUTUAL = f"mutual >= {MIN_MUTUAL}"
+QUERY_VIEWS = Views(trimmed=True, keypoints=QUERY_KEYPOINTS, mirrored=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class Row:
     scale: float
     angle: float
     verified: bool
+    inner: bool = False  # a fit of the photo the frame trimmer found inside the copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +132,13 @@ def _fit_photo(job: _Job, i: int) -> list[Row]:
     rows = []
     for name in job.transforms:
         copy = TRANSFORMS[name].apply(image, rng_for(job.seed, name, i), donor)
-        query = extract(decode_for_pdq(encode_copy(copy)), QUERY_KEYPOINTS, mirror=True)
-        assert query.mirror is not None
-        for mirrored, features in ((False, query), (True, query.mirror)):
+        # As an upload is hashed: with its mirror image's features, and its trimmed view's.
+        _, query = views_of(decode_for_pdq(encode_copy(copy)), QUERY_VIEWS)
+        assert query is not None and query.mirror is not None
+        views = [(False, False, query), (True, False, query.mirror)]
+        if query.inner is not None:
+            views.append((False, True, query.inner))
+        for mirrored, inner, features in views:
             ranked = [c for c, _ in _INDEX.query(features)[:MAX_CANDIDATES]]
             for rank, candidate in [*enumerate(ranked), *([(-1, i)] if i not in ranked else [])]:
                 found = fit(features, _INDEX.get(candidate))
@@ -151,6 +158,7 @@ def _fit_photo(job: _Job, i: int) -> list[Row]:
                         round(found.scale, 3),
                         round(found.angle, 1),
                         found.plausible and found.inliers >= MIN_INLIERS,
+                        inner,
                     )
                 )
     return rows

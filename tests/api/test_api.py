@@ -14,6 +14,7 @@ from PIL import Image
 from tests.api.conftest import LiveServer, live_server
 from tests.imaging import encode
 from unshared.hashing import hash_bytes
+from unshared.match.query import MAX_TRIMMED_VIEWS
 
 PDQ = "ab" * 32
 MD5 = "cd" * 16
@@ -127,11 +128,12 @@ def test_bad_platform_input(server: LiveServer, http: httpx.Client) -> None:
     key = auth(make_key(http, server.admin_key, "platform"))
     assert_error(http.post("/v1/match", json={"pdq": ["00" * 31]}, headers=key), 422)
     assert_error(http.post("/v1/match", json={"pdq": [PDQ] * 9}, headers=key), 422)
-    # Trimmed views come 8 hashes a view, at most 3 views.
-    for trimmed in ([PDQ] * 7, [PDQ] * 32, ["zz" * 32] * 8):
+    # Trimmed views come 8 hashes a view, at most MAX_TRIMMED_VIEWS views.
+    too_many = [PDQ] * 8 * (MAX_TRIMMED_VIEWS + 1)
+    for trimmed in ([PDQ] * 7, too_many, ["zz" * 32] * 8):
         body = {"pdq": [PDQ], "trimmed": trimmed}
         assert_error(http.post("/v1/match", json=body, headers=key), 422)
-    body = {"pdq": [PDQ], "trimmed": [PDQ] * 24}
+    body = {"pdq": [PDQ], "trimmed": [PDQ] * 8 * MAX_TRIMMED_VIEWS}
     assert http.post("/v1/match", json=body, headers=key).status_code == 200
     assert_error(http.post("/v1/match", json={}, headers=key), 422)
     junk = http.post(

@@ -4,6 +4,7 @@ margins found within a few pixels, edited copies caught, other photos never, wit
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import cv2
@@ -18,6 +19,7 @@ from unshared.config import Settings
 from unshared.features import FeatureIndex, Features, extract, fit, verify
 from unshared.features.extract import _spread
 from unshared.features.verify import MIN_INLIERS, MIN_MUTUAL
+from unshared.hashing.batch import Views, views_of
 from unshared.hashing.normalise import trimmed_views
 from unshared.service import Unshared
 
@@ -222,6 +224,34 @@ def test_a_mirrored_copy_is_found_through_the_mirror_image() -> None:
     assert index.matches(extract(picture, 1000, mirror=True)) == index.matches(itself)
 
 
+def test_a_photo_in_a_screenshot_is_found_through_its_trimmed_view() -> None:
+    # The photo, its lower half painted over, is under a third of a phone screen's height:
+    # ORB on the whole screen gives it few keypoints, ORB on the photo the trimmer finds many.
+    picture = texture(10, (480, 360))
+    index = FeatureIndex()
+    index.add(1, extract(picture))
+    index.add(2, extract(texture(11, (480, 360))))
+    shown = np.asarray(Image.fromarray(picture).resize((336, 252)))
+    shown = shown.copy()
+    shown[126:] = (200, 170, 150)
+    screen = np.empty((1200, 540, 3), np.uint8)
+    screen[:] = (236, 229, 221)
+    screen[:54] = (200, 200, 205)
+    screen[54:116] = (0, 128, 105)
+    screen[1100:] = (246, 246, 246)
+    screen[700:952, 190:526] = shown
+    views = Views(trimmed=True, keypoints=1000, mirrored=True)
+    _, features = views_of(screen, views)
+    assert features is not None and features.inner is not None
+    whole = verify(features, index.get(1))
+    inner = verify(features.inner, index.get(1))
+    assert inner >= MIN_INLIERS and inner > whole
+    assert [image for image, _ in index.matches(features)] == [1]
+    # An ordinary photo has no small trimmed view, so no second extraction.
+    _, plain = views_of(picture, views)
+    assert plain is not None and plain.inner is None
+
+
 # -- a protect bank through the service -------------------------------------------------------
 
 
@@ -313,3 +343,12 @@ def test_the_feed_carries_no_features(app: Unshared, pictures: dict[str, Image.I
     entries = app.register_image("mine", encode(pictures["coffee"], "PNG"))
     assert {e.signal_type for e in entries} == {"pdq", "md5", "sha256"}
     assert {c.signal_type for c in app.store.changes()} <= {"pdq", "md5", "sha256"}
+    # What a platform syncs, and every export format: hashes, never a descriptor or a point.
+    assert {c.signal_type for c in app.feed().changes} <= {"pdq", "md5", "sha256"}
+    features = app.features.get(next(e.id for e in entries if e.signal_type == "pdq"))
+    descriptor = features.descriptors[0].tobytes().hex()
+    for fmt in ("lines", "csv", "pytx"):
+        out = io.StringIO()
+        app.export("mine", out, fmt)
+        assert out.getvalue() and descriptor not in out.getvalue()
+        assert "features" not in out.getvalue()

@@ -210,7 +210,7 @@ class CaseStatus(BaseModel):
 
 class MatchQuery(Strict):
     """Hashes of one upload. ``pdq`` may hold the 8 rotations and flips, original first;
-    ``trimmed`` the same 8 for each view of the upload with its margins trimmed (at most 3
+    ``trimmed`` the same 8 for each view of the upload with its margins trimmed (at most 5
     views: ``unshared.hashing.batch.views_of`` makes them)."""
 
     pdq: list[Annotated[str, Field(pattern=HEX64)]] = Field(default_factory=list, max_length=8)

@@ -35,11 +35,14 @@ class Features:
     """``points``: (n, 2) float32 keypoint positions divided by the image's longer side (one
     scale for both axes, so a similarity stays a similarity); ``descriptors``: (n, 32) uint8.
     A query's may carry the features of its mirror image too (``mirror``): ORB descriptors do
-    not survive a mirror, and no similarity maps a picture onto its mirror image."""
+    not survive a mirror, and no similarity maps a picture onto its mirror image. And those of
+    the photo inside it (``inner``), when the frame trimmer found one: in a phone screenshot the
+    photo is a third of the screen, and ORB on the whole screen gives it too few keypoints."""
 
     points: np.ndarray
     descriptors: np.ndarray
     mirror: Features | None = None
+    inner: Features | None = None
 
     def __post_init__(self) -> None:
         if self.points.shape != (len(self.descriptors), 2) or self.descriptors.shape[1:] != (32,):
@@ -50,15 +53,25 @@ class Features:
 
 
 def extract(
-    rgb: np.ndarray, max_keypoints: int = MAX_KEYPOINTS, *, mirror: bool = False
+    rgb: np.ndarray,
+    max_keypoints: int = MAX_KEYPOINTS,
+    *,
+    mirror: bool = False,
+    inner: np.ndarray | None = None,
 ) -> Features:
     """ORB features of an ``(h, w, 3)`` uint8 array; empty for a featureless picture. With
-    ``mirror``, those of its mirror image too (a query's, to catch mirrored copies)."""
+    ``mirror``, those of its mirror image too (a query's, to catch mirrored copies); with
+    ``inner`` (a view of the photo inside ``rgb``'s frame), that view's too."""
     grey = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
     features = _orb(grey, max_keypoints)
-    if not mirror:
+    if not mirror and inner is None:
         return features
-    return Features(features.points, features.descriptors, _orb(cv2.flip(grey, 1), max_keypoints))
+    return Features(
+        features.points,
+        features.descriptors,
+        _orb(cv2.flip(grey, 1), max_keypoints) if mirror else None,
+        extract(inner, max_keypoints) if inner is not None else None,
+    )
 
 
 def _orb(grey: np.ndarray, max_keypoints: int) -> Features:

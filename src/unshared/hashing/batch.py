@@ -27,12 +27,17 @@ IMAGE_SUFFIXES = frozenset(
 )
 
 
+#: A trimmed view's own features are taken when it is at most this share of the picture's area.
+INNER_AT_MOST = 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class Views:
     """What a file's pixels give beside its signals, when asked for: the 8 PDQ hashes of each
     view of the picture with its margins trimmed (``trimmed``, for matching) and its local features
     (``keypoints``: at most that many; for protect banks), with those of its mirror image when
-    ``mirrored`` (a query's). They live in memory only."""
+    ``mirrored`` (a query's) and of its smallest trimmed view when ``trimmed`` finds one under
+    ``INNER_AT_MOST`` of the picture. They live in memory only."""
 
     trimmed: bool = False
     keypoints: int = 0
@@ -122,14 +127,19 @@ def hash_data(
 def views_of(rgb: np.ndarray, views: Views) -> tuple[tuple[Pdq, ...], Features | None]:
     """The 8 PDQ hashes of each trimmed view, one after the other (none when there is no
     margin to trim), and the local features of decoded pixels, as far as ``views`` asks."""
-    trimmed: tuple[Pdq, ...] = ()
-    if views.trimmed:
-        trimmed = tuple(h for inner in trimmed_views(rgb) for h in pdq_dihedral_of_pixels(inner)[0])
+    inner = trimmed_views(rgb) if views.trimmed else []
+    trimmed = tuple(h for view in inner for h in pdq_dihedral_of_pixels(view)[0])
     features = None
     if views.keypoints:
         from unshared.features import extract
 
-        features = extract(rgb, views.keypoints, mirror=views.mirrored)
+        # The features of the smallest trimmed view too, when it is a small part of the picture
+        # (a photo in a screenshot, the tightest box most often its own); a photo that only lost
+        # a strip of sky keeps enough keypoints as it is.
+        area = rgb.shape[0] * rgb.shape[1]
+        small = [v for v in inner if v.shape[0] * v.shape[1] <= INNER_AT_MOST * area]
+        smallest = min(small, key=lambda view: view.shape[0] * view.shape[1], default=None)
+        features = extract(rgb, views.keypoints, mirror=views.mirrored, inner=smallest)
     return trimmed, features
 
 

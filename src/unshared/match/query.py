@@ -23,8 +23,8 @@ DEFAULT_MIN_QUALITY = Pdq.DEFAULT_MIN_QUALITY
 #: One signal to look up, with the variant of the upload it stands for.
 Probe = tuple[Signal, str]
 
-#: Most trimmed views one query may carry (``unshared.hashing.normalise.RULES`` makes 3).
-MAX_TRIMMED_VIEWS = 3
+#: Most trimmed views one query may carry (``unshared.hashing.normalise.RULES`` makes 5).
+MAX_TRIMMED_VIEWS = 5
 
 
 @dataclass(frozen=True, slots=True)
