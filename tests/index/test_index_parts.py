@@ -96,3 +96,26 @@ def test_compiled_scan_is_the_numpy_scan(seed: int, n: int, q: int) -> None:
         got = kernel.scan(words(queries), words(codes), radius)
         for w, g in zip(want, got, strict=True):
             np.testing.assert_array_equal(w, g)
+
+
+def test_an_index_grown_past_a_layout_boundary_takes_the_layout_of_its_size() -> None:
+    """A bank that grows by less than double (built at 40,000 codes, then 70,000) must not keep
+    the substrings chosen for its old size: at 10M a bank built in batches kept the layout of 5M
+    (13 tables of 19 bits where 12 of 21 were right) and read twice the candidates a query."""
+    from unshared.index.mih import MihIndex
+    from unshared.index.tables import choose_layout
+
+    rng = np.random.default_rng(7)
+    codes = random_codes(rng, 70_000)
+    ids = np.arange(1, 70_001)
+    index = MihIndex(delta_max=50_000)
+    index.add(ids[:40_000], codes[:40_000])
+    index.merge()
+    assert choose_layout(40_000) != choose_layout(70_000)
+    index.add(ids[40_000:], codes[40_000:])
+    index.merge()
+    tables = index._tables
+    assert tables is not None and (tables.m, tables.b) == choose_layout(70_000)
+    probe = near(rng, codes[65_432], 20)
+    [hits] = index.query(probe[None, :], 31)
+    assert 65_433 in hits.ids.tolist()
