@@ -16,7 +16,7 @@ import pytest
 
 from tests.bank.helpers import all_changes, all_history, md5, pdq, raw
 from unshared.bank import Entry, Store, open_store, platform, sqlstore
-from unshared.bank.migrations import CATEGORIES, MIGRATIONS
+from unshared.bank.migrations import CATEGORIES, LONG_VALUES, MIGRATIONS
 from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable
 
 
@@ -375,13 +375,14 @@ def test_a_store_keeps_its_id_and_another_has_its_own(store_url: str, other_stor
 def test_a_store_made_at_step_1_keeps_its_data_at_step_2(
     store_url: str, pin_hash: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Today's code reads step 6's columns (a case's ``minor``, an entry's ``category``), so the
-    # old store gets them early: step 6 only adds columns to step 1's tables, and the steps
-    # between never touch them. The new store then runs 2 to 5 and skips 6.
-    monkeypatch.setattr(sqlstore, "MIGRATIONS", (MIGRATIONS[0], CATEGORIES))
+    # Today's code reads step 6's columns (a case's ``minor``, an entry's ``category``) and
+    # writes entries by step 7's indexes, so the old store gets them early: steps 6 and 7 only
+    # change step 1's tables, and the steps between never touch them. The new store then runs
+    # 2 to 5 and skips 6 and 7.
+    monkeypatch.setattr(sqlstore, "MIGRATIONS", (MIGRATIONS[0], CATEGORIES, LONG_VALUES))
     monkeypatch.setattr(sqlstore, "LATEST", 1)
     with open_store(store_url) as old:
-        assert old.schema_versions() == [1, 6]
+        assert old.schema_versions() == [1, 6, 7]
         old.create_bank("b", thresholds={"pdq": 20})
         case = old.create_case(pin_hash)
         added = old.add_entries("b", [pdq(i) for i in range(5)], case_id=case.id, source="web")
