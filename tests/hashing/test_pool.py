@@ -114,14 +114,15 @@ def test_start_then_close_ends_every_worker() -> None:
         pool.run(os.getpid)
 
 
-def test_past_the_queue_calls_are_refused_at_once() -> None:
-    pool = DecodePool(workers=1, timeout=5, memory_mb=0, wait=3, waiting=0)
+@pytest.mark.parametrize("what", ["images", "videos"])
+def test_past_the_queue_calls_are_refused_at_once(what: str) -> None:
+    pool = DecodePool(workers=1, timeout=5, memory_mb=0, wait=3, waiting=0, what=what)
     busy = threading.Thread(target=pool.run, args=(time.sleep, 1.5))
     busy.start()
     try:
         time.sleep(0.5)
         start = time.monotonic()
-        with pytest.raises(Unavailable):
+        with pytest.raises(Unavailable, match=f"too many {what} are being decoded"):
             pool.run(os.getpid)
         assert time.monotonic() - start < 1  # not the 3 s wait: nobody may queue
     finally:

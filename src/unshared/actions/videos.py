@@ -124,7 +124,11 @@ class Videos:
         with self._lock:
             if self._pool is None:
                 self._pool = DecodePool(
-                    s.video_workers, s.video_timeout, s.decode_memory_mb, s.video_timeout
+                    s.video_workers,
+                    s.video_timeout,
+                    s.decode_memory_mb,
+                    s.video_timeout,
+                    what="videos",
                 )
             return self._pool
 

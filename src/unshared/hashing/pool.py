@@ -139,11 +139,20 @@ class DecodePool:
 
     A call waits up to ``wait`` seconds for a free worker, and at most ``waiting`` calls wait at
     once (default 4 per worker): past that a call is refused at once, so that a flood of uploads
-    cannot hold every thread of the server waiting here while other requests starve."""
+    cannot hold every thread of the server waiting here while other requests starve. ``what``
+    the pool decodes (images, videos) is named in that refusal."""
 
     def __init__(
-        self, workers: int, timeout: float, memory_mb: int, wait: float, waiting: int | None = None
+        self,
+        workers: int,
+        timeout: float,
+        memory_mb: int,
+        wait: float,
+        waiting: int | None = None,
+        *,
+        what: str = "images",
     ) -> None:
+        self.what = what
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.wait = wait
@@ -168,7 +177,9 @@ class DecodePool:
 
     def run(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in a worker; its ``UnsharedError`` is raised here as it is."""
-        busy = Unavailable("too many images are being decoded; try again shortly", retry_after=1)
+        busy = Unavailable(
+            f"too many {self.what} are being decoded; try again shortly", retry_after=1
+        )
         if not self._room.acquire(blocking=False):
             raise busy
         try:
