@@ -19,12 +19,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Self
-
-import numpy as np
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from unshared.errors import MalformedSignal
 from unshared.signals import IndexKind, Md5, Pdq, Sha256, Signal
+
+if TYPE_CHECKING:  # numpy is loaded when frames are compared, not with the registry
+    import numpy as np
 
 #: The most frames one vPDQ value holds: an hour at vPDQ's one frame a second.
 MAX_FRAMES = 3600
@@ -140,6 +141,8 @@ class Vpdq(Signal):
 
 def frame_distances(a: bytes, b: bytes) -> np.ndarray:
     """The PDQ distance of every frame of ``a`` (rows) to every frame of ``b`` (columns)."""
+    import numpy as np
+
     x = np.frombuffer(a, dtype=np.uint64).reshape(-1, 4)
     y = np.frombuffer(b, dtype=np.uint64).reshape(-1, 4)
     out = np.empty((len(x), len(y)), dtype=np.int32)
