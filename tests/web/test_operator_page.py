@@ -310,6 +310,10 @@ def test_notices_come_by_deadline_overdue_first_in_red_and_sightings_load_nothin
     page = visit().page
     sign_in(page, bank.admin)
     expect(page.locator(f'#notices-body article[data-notice="{bank.notice}"]')).to_be_visible()
+    # The page loads its sightings after its notices: replaced before they came, the made-up
+    # ones below were once replaced by them.
+    own = page.locator(f'#sightings-body article[data-sighting="{bank.sighting}"]')
+    expect(own).to_be_visible()
     page.evaluate(NOTICES_AND_SIGHTINGS, {"now": page.evaluate("Date.now()"), "hour": HOUR_MS})
     cards = page.locator("#notices-body article")
     order = cards.evaluate_all("(items) => items.map((a) => a.dataset.notice)")
