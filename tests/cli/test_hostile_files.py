@@ -72,11 +72,14 @@ def _start_and_wait_for_workers(folder: Path) -> tuple[subprocess.Popen[bytes], 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_workers_end_with_the_cli(tmp_path: Path, how: signal.Signals) -> None:
     """``kill -9`` (nothing of ours runs) and Ctrl-C (the CLI stops its pool) alike leave no
-    worker hashing on: with SIGKILL they die through PR_SET_PDEATHSIG."""
+    worker hashing on: with SIGKILL they die through PR_SET_PDEATHSIG. Ctrl-C comes while the
+    CLI waits to write its output (piped to a reader that stopped reading): it once left the
+    workers to finish their chunks while the CLI exited."""
     cli, workers = _start_and_wait_for_workers(_busy_folder(tmp_path / "photos"))
     try:
         assert cli.stdout is not None
         cli.stdout.readline()  # hashing is under way
+        time.sleep(3)  # and the CLI is held in its writes to the full pipe: signalled there too
         os.kill(cli.pid, how)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and any(alive(pid) for pid in workers):

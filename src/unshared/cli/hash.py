@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -77,22 +78,30 @@ def hash_command(
     failed = 0
     with progress_bar(err) as progress:
         task = progress.add_task("hashing", total=len(files))
-        for result in hash_files(
+        results = hash_files(
             files,
             workers=workers,
             limits=limits,
             min_quality=config.pdq_min_quality if min_quality is None else min_quality,
             on_done=lambda _: progress.advance(task),
-        ):
-            failed += not result.ok
-            if as_json:
-                print(json.dumps(result_json(result)), flush=True)
-            elif result.signals is not None:
-                s = result.signals
-                table.add_row(str(result.path), str(s.quality), s.pdq.hex, s.md5.hex, s.sha256.hex)
-            else:
-                assert result.error is not None
-                table.add_row(str(result.path), "", f"[red]{result.error.message}[/red]", "", "")
+        )
+        # Closed at once when this loop stops early (Ctrl-C while waiting to write, say): the
+        # generator then stops its workers now, not when the interpreter finalises it.
+        with closing(results):
+            for result in results:
+                failed += not result.ok
+                if as_json:
+                    print(json.dumps(result_json(result)), flush=True)
+                elif result.signals is not None:
+                    s = result.signals
+                    table.add_row(
+                        str(result.path), str(s.quality), s.pdq.hex, s.md5.hex, s.sha256.hex
+                    )
+                else:
+                    assert result.error is not None
+                    table.add_row(
+                        str(result.path), "", f"[red]{result.error.message}[/red]", "", ""
+                    )
         for path, signals, error in videos.hash_here(clips, config):
             failed += error is not None
             if as_json:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -181,7 +181,7 @@ def hash_files(
     dihedral: bool = False,
     views: Views = Views(),
     on_done: Callable[[FileResult], None] | None = None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """Hash files in order, on ``workers`` processes (default: every core).
 
     Results come back in the order of ``paths``; ``on_done`` is called for each as it arrives.
