@@ -25,7 +25,7 @@ import uvicorn
 from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
-from tests.web.tabs import Tab
+from tests.web.tabs import Tab, open_tab
 from unshared.api.app import create_app, server_options
 from unshared.config import Settings
 
@@ -180,11 +180,7 @@ def open_page(browser: Any, live_server: LiveServer) -> Iterator[Callable[..., T
         )
         context.set_default_timeout(20_000)
         contexts.append(context)
-        tab = Tab(context.new_page(), live_server.url)
-        context.on("request", lambda request: tab.requests.append(request))
-        tab.page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
-        tab.page.on("console", tab.console)
-        tab.page.goto("/")
+        tab = open_tab(context, live_server.url)
         tabs.append(tab)
         return tab
 

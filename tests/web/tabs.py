@@ -106,3 +106,14 @@ def assert_only_features_and_hashes(body: bytes, where: str) -> None:
             assert HEX.fullmatch(features["points"]) and len(features["points"]) == 16 * n
             assert HEX.fullmatch(features["descriptors"])
             assert len(features["descriptors"]) == 64 * n
+
+
+def open_tab(context: Any, base_url: str) -> Tab:
+    """The page opened in ``context``: every request it and its workers make recorded, page
+    errors and console messages kept, for ``Tab.check`` after the test."""
+    tab = Tab(context.new_page(), base_url)
+    context.on("request", lambda request: tab.requests.append(request))
+    tab.page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+    tab.page.on("console", tab.console)
+    tab.page.goto("/")
+    return tab

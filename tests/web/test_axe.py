@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from tests.web.conftest import LiveServer, browser_missing
-from tests.web.tabs import Tab, check_request
+from tests.web.tabs import Tab, check_request, open_tab
 
 if (missing := browser_missing()) is not None:
     pytest.skip(missing, allow_module_level=True)
@@ -82,11 +82,7 @@ def tab_at(browser: Browser, live_server: LiveServer) -> Any:  # noqa: F811
         )
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        tab = Tab(context.new_page(), live_server.url)
-        context.on("request", lambda request: tab.requests.append(request))
-        tab.page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
-        tab.page.on("console", tab.console)
-        tab.page.goto("/")
+        tab = open_tab(context, live_server.url)
         tabs.append(tab)
         return tab
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.web.conftest import LiveServer, browser_missing
-from tests.web.tabs import Tab
+from tests.web.tabs import Tab, open_tab
 
 if (missing := browser_missing()) is not None:
     pytest.skip(missing, allow_module_level=True)
@@ -45,11 +45,7 @@ def tabs(browser: Browser, live_server: LiveServer) -> Iterator[Any]:
         context = browser.new_context(locale=locale, base_url=live_server.url)
         context.set_default_timeout(20_000)
         contexts.append(context)
-        tab = Tab(context.new_page(), live_server.url)
-        context.on("request", lambda request: tab.requests.append(request))
-        tab.page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
-        tab.page.on("console", tab.console)
-        tab.page.goto("/")
+        tab = open_tab(context, live_server.url)
         opened.append(tab)
         return tab
 
