@@ -3,6 +3,7 @@ the PDF and the headers; a server that refuses, is closed or says nothing gives 
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 from collections.abc import Iterator
@@ -41,6 +42,8 @@ class Inbox:
     logins: list[tuple[str, str]] = field(default_factory=list)
     encrypted: list[bool] = field(default_factory=list)
     refuse_rcpt: bool = False
+    #: Seconds the server takes over each message before it answers (a slow mail server).
+    delay: float = 0.0
 
     async def handle_RCPT(  # aiosmtpd's hook names
         self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
@@ -51,6 +54,7 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        await asyncio.sleep(self.delay)
         message = message_from_bytes(envelope.original_content, policy=policy.default)
         assert isinstance(message, EmailMessage)
         self.messages.append((list(envelope.rcpt_tos), message))

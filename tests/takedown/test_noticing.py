@@ -30,7 +30,7 @@ from unshared.actions.cases import Cases
 from unshared.bank import Case
 from unshared.bank.models import NotifierDetails
 from unshared.config import Settings
-from unshared.errors import Conflict, InvalidInput, NotFound
+from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable
 from unshared.hashing.batch import Views, hash_data
 from unshared.hashing.decode import Limits
 from unshared.service import Unshared
@@ -314,6 +314,78 @@ def test_two_schedulers_at_once_check_a_notice_once(
         assert one.takedown.notices.get(notice.id).state == "overdue"
         kinds = [r["kind"] for r in one.takedown.evidence(case.number)]
     assert kinds.count("notice.overdue") == 1 and kinds.count("notice.drafted") == 2
+
+
+def test_two_operators_sending_one_notice_at_once_email_the_host_once(
+    store_url: str,
+    tmp_path: Path,
+    site: Site,
+    smtp: tuple[Inbox, int],
+    photo_and_copy: tuple[bytes, bytes],
+) -> None:
+    """Two processes send the same authorised notice at the same moment through a slow mail
+    server: the host gets one email, the second sender is told it is being sent."""
+    inbox, port = smtp
+    inbox.delay = 1.0
+    clock = FakeClock()
+    photo, copy = photo_and_copy
+    url = site.put("/twice.jpg", Page(body=copy))
+    with service(store_url, tmp_path / "a", clock, port) as one:
+        case = new_case(one, photo)
+        one.takedown.report(case, url, reported_by="person", actor="person")
+        [notice] = one.takedown.notices.list(case=case)
+        # No abuse contact yet: the authorised notice waits for the operator.
+        left = one.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
+        assert left.state == "draft"
+        one.takedown.set_contact("127.0.0.1", ABUSE, actor="operator")
+        with service(store_url, tmp_path / "b", clock, port) as two:
+            start = threading.Barrier(2)
+            sent: list[int] = []
+            refused: list[Conflict] = []
+
+            def send(app: Unshared) -> None:
+                start.wait()
+                try:
+                    sent.append(app.takedown.notices.send(notice.id, actor="operator").id)
+                except Conflict as exc:
+                    refused.append(exc)
+
+            threads = [threading.Thread(target=send, args=(app,)) for app in (one, two)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert len(inbox.messages) == 1
+        assert sent == [notice.id] and len(refused) == 1
+        assert "being sent" in str(refused[0])
+        assert one.takedown.notices.get(notice.id).state == "sent"
+        kinds = [r["kind"] for r in one.takedown.evidence(case.number)]
+    assert kinds.count("notice.sent") == 1
+
+
+def test_a_send_that_fails_can_be_tried_again_at_once(
+    tmp_path: Path, site: Site, photo_and_copy: tuple[bytes, bytes]
+) -> None:
+    """A mail server that is down leaves the notice a draft that the next send may take."""
+    clock = FakeClock()
+    photo, copy = photo_and_copy
+    url = site.put("/again.jpg", Page(body=copy))
+    store = f"sqlite:///{tmp_path / 'bank.db'}"
+    down = free_port()
+    with service(store, tmp_path / "a", clock, down, smtp_timeout=2.0) as app:
+        case = new_case(app, photo)
+        app.takedown.report(case, url, reported_by="person", actor="person")
+        [notice] = app.takedown.notices.list(case=case)
+        app.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
+        app.takedown.set_contact("127.0.0.1", ABUSE, actor="operator")
+        with pytest.raises(Unavailable):
+            app.takedown.notices.send(notice.id, actor="operator")
+    with (
+        serving(auth_require_tls=False) as (inbox, port),
+        service(store, tmp_path / "b", clock, port) as again,
+    ):
+        assert again.takedown.notices.send(notice.id, actor="operator").state == "sent"
+    assert len(inbox.messages) == 1
 
 
 def test_no_clear_answer_is_checked_again_and_a_withdrawn_notice_is_not_checked(

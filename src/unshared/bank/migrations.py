@@ -609,6 +609,14 @@ LONG_VALUES = Migration(
 )
 
 
+SENDING = Migration(
+    8,
+    "a notice being emailed is claimed until a time, so two senders never email the host twice",
+    sqlite=("ALTER TABLE notices ADD COLUMN sending_until TEXT",),
+    postgres=("ALTER TABLE notices ADD COLUMN sending_until TIMESTAMPTZ",),
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL,
     PLATFORMS,
@@ -617,5 +625,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     TAKEDOWN,
     CATEGORIES,
     LONG_VALUES,
+    SENDING,
 )
 LATEST = MIGRATIONS[-1].version

@@ -263,7 +263,7 @@ class NoticeRecords(TakedownRecords):
                     wanted=state,
                 )
             when = w.now if at is None else at
-            sets = ["state = ?"]
+            sets = ["state = ?", "sending_until = NULL"]
             params: list[Any] = [state]
             if state == "sent":
                 sets += ["sent_at = ?", "deadline = ?"]
@@ -308,6 +308,34 @@ class NoticeRecords(TakedownRecords):
                 **{"from": before.state, "to": state},
             )
         return after
+
+    def claim_notice_send(self, notice_id: int, *, at: datetime, until: datetime) -> Notice:
+        validate.row_id("a notice id", notice_id)
+        with self._writing() as w:
+            notice = self._read_notice(w, notice_id)
+            if notice.state != "draft":
+                raise Conflict(
+                    f"notice {notice_id} is {notice.state}: only a draft is sent",
+                    notice_id=notice_id,
+                    state=notice.state,
+                )
+            [(held,)] = w.tx.execute("SELECT sending_until FROM notices WHERE id = ?", (notice_id,))
+            if held is not None and self._time_out(held) > at:
+                raise Conflict(
+                    f"notice {notice_id} is being sent: wait for that to finish",
+                    notice_id=notice_id,
+                    state=notice.state,
+                )
+            w.tx.execute(
+                "UPDATE notices SET sending_until = ? WHERE id = ?",
+                (self._time_in(until), notice_id),
+            )
+        return notice
+
+    def release_notice_send(self, notice_id: int) -> None:
+        validate.row_id("a notice id", notice_id)
+        with self._writing() as w:
+            w.tx.execute("UPDATE notices SET sending_until = NULL WHERE id = ?", (notice_id,))
 
     # -- reading rows ------------------------------------------------------------------------
 

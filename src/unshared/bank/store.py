@@ -500,7 +500,19 @@ class NoticeStore(Protocol):
         ``Conflict``, nothing changed). ``sent`` sets ``sent_at`` and ``deadline``; ``removed``
         and ``withdrawn`` set ``closed_at`` and forget the person's details. The evidence record
         ``notice.<state>`` holds ``notice``, ``from``, ``at``, who acted, for ``sent`` the
-        regime, delivery, recipient, Message-ID and deadline, and ``record``."""
+        regime, delivery, recipient, Message-ID and deadline, and ``record``. Any claim to send
+        it ends."""
+        ...
+
+    def claim_notice_send(self, notice_id: int, *, at: datetime, until: datetime) -> Notice:
+        """Claim a draft for sending until ``until``: no other sender may claim it meanwhile
+        (``Conflict``, "being sent") unless the claim ended (``release_notice_send``, a change
+        of state) or ``until`` passed by ``at`` (a sender that died). ``Conflict`` unless the
+        notice is a draft. Not in the evidence log: sending it is."""
+        ...
+
+    def release_notice_send(self, notice_id: int) -> None:
+        """End a claim to send the notice (the send failed): the next sender may claim it."""
         ...
 
 

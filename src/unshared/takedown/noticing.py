@@ -103,6 +103,11 @@ class Notices:
         self.settings = takedown.settings
         self.clock = clock
 
+    @property
+    def _send_claim(self) -> timedelta:
+        """How long a sender holds a notice: past every wait the mail server may make it do."""
+        return timedelta(seconds=60 + 8 * self.settings.smtp_timeout)
+
     # -- drafting ----------------------------------------------------------------------------
 
     def default_regime(self) -> Regime:
@@ -342,7 +347,15 @@ class Notices:
                     host=notice.host,
                 )
             rendered = render(self._facts(notice, Contact(), "", abuse_contact=to, due=due))
-            message_id = mail.send_notice(rendered, to, self.settings)
+            # Claimed first, so that a second sender (an operator's second click, another
+            # process) is refused rather than emailing the host again; released if the mail
+            # server cannot take it. A sender that dies mid-send holds it till the claim ends.
+            self.store.claim_notice_send(notice_id, at=now, until=now + self._send_claim)
+            try:
+                message_id = mail.send_notice(rendered, to, self.settings)
+            except BaseException:
+                self.store.release_notice_send(notice_id)
+                raise
             record["text_sha256"] = hashlib.sha256(rendered.text.encode()).hexdigest()
         else:
             record["by_hand"] = True
