@@ -99,5 +99,11 @@ def test_a_decode_over_time_is_stopped_and_the_server_goes_on(tmp_path: Path) ->
         r = http.post("/v1/match/image", content=slow)
         assert time.monotonic() - start < 5
         assert_error(r, 422, "image_too_complex")
-        # The killed worker is replaced: a small picture still gets its answer.
-        assert http.post("/v1/match/image", content=photo).status_code == 200
+        # The killed worker is replaced: a small picture still gets its answer. Its 3 ms can
+        # overrun the 0.1 s only on a starved machine, which a retry outlasts; a worker that
+        # is never replaced fails every try.
+        answers = [http.post("/v1/match/image", content=photo) for _ in range(5)]
+        assert any(a.status_code == 200 for a in answers), [a.text for a in answers]
+        for answer in answers:
+            if answer.status_code != 200:
+                assert_error(answer, 422, "image_too_complex")
