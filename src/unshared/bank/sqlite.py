@@ -81,6 +81,10 @@ class SQLiteStore(SQLStore):
             size=pool_size,
             timeout=busy_timeout,
         )
+        # A connection of its own that only reads ``data_version`` (``change_marker``).
+        self._marker: sqlite3.Connection | None = None
+        self._marker_lock = threading.Lock()
+        self._closed = False
         try:
             self._migrate()
         except BaseException:
@@ -148,6 +152,21 @@ class SQLiteStore(SQLStore):
         with self._read() as tx:
             tx.execute("PRAGMA optimize")
 
+    def change_marker(self) -> int | None:
+        """SQLite's ``data_version`` on a connection that never writes: it moves with every
+        commit by any other connection, this process's own pool included, and is read from
+        the shared WAL index without a lock (about 10 microseconds)."""
+        with self._marker_lock:
+            if self._closed:
+                return None
+            try:
+                if self._marker is None:
+                    self._marker = self._connect()
+                row = self._marker.execute("PRAGMA data_version").fetchone()
+            except (sqlite3.Error, Unavailable):
+                return None  # the caller reads what it needs instead
+        return int(row[0])
+
     def _time_in(self, value: datetime) -> str:
         return value.astimezone(UTC).isoformat(timespec="microseconds")
 
@@ -162,3 +181,8 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         self._pool.close()
+        with self._marker_lock:
+            self._closed = True
+            if self._marker is not None:
+                self._marker.close()
+                self._marker = None

@@ -276,6 +276,14 @@ class KeyStore(Protocol):
         """The key with this hash, revoked or not (check ``.active``); ``None`` if there is none."""
         ...
 
+    def change_marker(self) -> int | None:
+        """A number that stays the same only while nothing is committed to the store by any
+        other connection or process, read at once (never waiting for a lock or the network);
+        None when the store cannot tell that cheaply. A key read after the marker was taken is
+        still as read while the marker is unchanged: a server checks this, not the key, on each
+        request (``actions.platforms``)."""
+        ...
+
 
 class ReportStore(Protocol):
     """What platforms bring back: reports on matches, match counts, the review list they feed."""

@@ -9,10 +9,12 @@ from fastapi import APIRouter, Query, Request, status
 from starlette.concurrency import run_in_threadpool
 
 from unshared.api import schemas
-from unshared.api.deps import PlatformKey, Ready, State
+from unshared.api.deps import Caller, PlatformCaller, PlatformKey, Ready, State
 from unshared.errors import InvalidInput
 from unshared.match import Query as MatchQuery
 from unshared.match import Verdict
+from unshared.match.matcher import Found
+from unshared.service import Unshared
 from unshared.signals import Md5, Pdq, Sha256
 from unshared.video import Vpdq
 
@@ -41,7 +43,7 @@ def _verdict(state: Ready, verdict: Verdict, kind: str) -> dict[str, Any]:
     response_model_exclude_unset=True,
     responses=schemas.error_responses(503),
 )
-async def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dict[str, Any]:
+async def match(body: schemas.MatchQuery, state: Ready, caller: PlatformCaller) -> dict[str, Any]:
     """Match the hashes of one upload (PDQ may carry all 8 rotations and flips, and those of
     the upload with its margins trimmed)."""
     query = MatchQuery(
@@ -52,13 +54,25 @@ async def match(body: schemas.MatchQuery, state: Ready, key: PlatformKey) -> dic
         sha256=Sha256.from_hex(body.sha256) if body.sha256 else None,
         others=(Vpdq.from_hex(body.vpdq),) if body.vpdq else (),
     )
-    # A coroutine that sends the match to the thread pool itself: one hop between the event
-    # loop and a thread, where a plain function takes two (FastAPI checks a plain function's
-    # answer in the pool too), each about as costly as the index query at 1M hashes. In a
-    # thread, a match reading the store does not hold up the event loop, and on several cores
-    # the index query (compiled, without the GIL) runs beside the rest.
-    verdict = await run_in_threadpool(partial(state.app.match, query, key_id=key.id))
+    app, key = state.app, caller.key
+    # A key the server remembers and a query the indexes find nothing for (most uploads):
+    # answered here, on the event loop, since nothing waits on the store. Each hop to the
+    # thread pool costs about what the index query costs at 1M hashes (docs/api.md, "Speed
+    # over HTTP").
+    found = app.find(query) if key is not None else None
+    if key is not None and found is not None and not found.candidates:
+        verdict = app.judge(found, key_id=key.id)
+    else:
+        # One hop for the rest: the key checked in the store, the candidates read back,
+        # the matches counted. A coroutine sending it there itself takes one hop where a
+        # plain function takes two (FastAPI checks a plain function's answer in the pool too).
+        verdict = await run_in_threadpool(partial(_match, app, caller, query, found))
     return _verdict(state, verdict, "hashes")
+
+
+def _match(app: Unshared, caller: Caller, query: MatchQuery, found: Found | None) -> Verdict:
+    key = caller.check()
+    return app.match(query, key_id=key.id) if found is None else app.judge(found, key_id=key.id)
 
 
 @router.post(
