@@ -52,9 +52,9 @@ class Platforms:
 
     A checked key is remembered, so a platform's requests do not each read the store for it:
 
-    - while the store says nothing was committed to it since the key was read
-      (``change_marker``, SQLite's ``data_version``: a check of about 10 microseconds that
-      never waits), so a revocation by any process counts for the very next request;
+    - while the store says no key was made or revoked since it was read (``keys_marker``,
+      on SQLite: a read of about 10 microseconds that never waits), so a revocation by any
+      process counts for the very next request;
     - and for ``key_cache_seconds`` (0: never) whatever the store says: a key revoked through
       this object stops working at once, one revoked by another process (another server over
       the same store) within that time.
@@ -67,8 +67,8 @@ class Platforms:
         self.flood_matches = flood_matches
         self.key_cache_seconds = key_cache_seconds
         # The hash of a key -> the key's record, until when it is trusted whatever the store
-        # says (monotonic), and the store's change marker from before it was read.
-        self._checked: dict[str, tuple[ApiKey, float, int | None]] = {}
+        # says (monotonic), and the store's keys marker from before it was read.
+        self._checked: dict[str, tuple[ApiKey, float, tuple[int, int] | None]] = {}
         self._lock = threading.Lock()
         # Revocations made here so far: a key read before one is not remembered after it.
         self._revocations = 0
@@ -96,7 +96,7 @@ class Platforms:
         # The lookup is by a hash of the key, so its timing says nothing about the key itself.
         digest = key_hash(key)
         revocations = self._revocations
-        marker = self.store.change_marker()  # before the read: a revocation after it moves it
+        marker = self.store.keys_marker()  # before the read: a revocation after it moves it
         found = self.store.find_key(digest)
         if found is None or not found.active:
             raise Unauthorized("unknown or revoked API key")
@@ -105,7 +105,7 @@ class Platforms:
 
     def remembered(self, key: str | None, *, admin: bool = False) -> ApiKey | None:
         """``authenticate`` without reading the key: its record if it was checked within
-        ``key_cache_seconds`` or nothing was committed to the store since it was read
+        ``key_cache_seconds`` or no key was made or revoked since it was read
         (``Forbidden`` as there), else None. Never waits, so an async caller answers from this
         and reads the store in a thread only on a miss."""
         if not key or not self._checked:
@@ -114,11 +114,13 @@ class Platforms:
         if entry is None:
             return None
         record, until, marker = entry
-        if until <= time.monotonic() and (marker is None or marker != self.store.change_marker()):
+        if until <= time.monotonic() and (marker is None or marker != self.store.keys_marker()):
             return None
         return _permitted(record, admin)
 
-    def _remember(self, digest: str, key: ApiKey, revocations: int, marker: int | None) -> None:
+    def _remember(
+        self, digest: str, key: ApiKey, revocations: int, marker: tuple[int, int] | None
+    ) -> None:
         if self.key_cache_seconds <= 0 and marker is None:
             return
         now = time.monotonic()

@@ -47,6 +47,9 @@ def _make_private(path: Path) -> None:
         raise Unavailable(f"cannot open the SQLite store at {path}: {exc}") from exc
 
 
+_KEYS_MARKER = "SELECT count(*), count(revoked_at) FROM api_keys"
+
+
 class _SQLiteTx(Tx):
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
@@ -81,7 +84,7 @@ class SQLiteStore(SQLStore):
             size=pool_size,
             timeout=busy_timeout,
         )
-        # A connection of its own that only reads ``data_version`` (``change_marker``).
+        # A connection of its own that only reads, never waiting (``keys_marker``).
         self._marker: sqlite3.Connection | None = None
         self._marker_lock = threading.Lock()
         self._closed = False
@@ -152,20 +155,23 @@ class SQLiteStore(SQLStore):
         with self._read() as tx:
             tx.execute("PRAGMA optimize")
 
-    def change_marker(self) -> int | None:
-        """SQLite's ``data_version`` on a connection that never writes: it moves with every
-        commit by any other connection, this process's own pool included, and is read from
-        the shared WAL index without a lock (about 10 microseconds)."""
+    def keys_marker(self) -> tuple[int, int] | None:
+        """How many keys there are and how many are revoked (keys are never deleted, nor
+        revoked ones restored), read on a connection of its own in about 10 microseconds: a
+        WAL reader waits for no writer, and this one gives up at once (busy_timeout 0)
+        rather than wait for anything else."""
         with self._marker_lock:
             if self._closed:
                 return None
             try:
                 if self._marker is None:
                     self._marker = self._connect()
-                row = self._marker.execute("PRAGMA data_version").fetchone()
+                    self._marker.execute("PRAGMA busy_timeout = 0")
+                    self._marker.execute("PRAGMA query_only = ON")
+                row = self._marker.execute(_KEYS_MARKER).fetchone()
             except (sqlite3.Error, Unavailable):
                 return None  # the caller reads what it needs instead
-        return int(row[0])
+        return int(row[0]), int(row[1])
 
     def _time_in(self, value: datetime) -> str:
         return value.astimezone(UTC).isoformat(timespec="microseconds")

@@ -276,12 +276,11 @@ class KeyStore(Protocol):
         """The key with this hash, revoked or not (check ``.active``); ``None`` if there is none."""
         ...
 
-    def change_marker(self) -> int | None:
-        """A number that stays the same only while nothing is committed to the store by any
-        other connection or process, read at once (never waiting for a lock or the network);
-        None when the store cannot tell that cheaply. A key read after the marker was taken is
-        still as read while the marker is unchanged: a server checks this, not the key, on each
-        request (``actions.platforms``)."""
+    def keys_marker(self) -> tuple[int, int] | None:
+        """A value that changes whenever a key is made or revoked, by any process, read at once
+        (never waiting for a lock or the network); None when the store cannot read it so.
+        A key read after the marker was taken is still as read while the marker is unchanged:
+        a server checks this, not the key, on each request (``actions.platforms``)."""
         ...
 
 
