@@ -45,7 +45,7 @@ from unshared.hashing.pool import DecodePool
 from unshared.index.follower import FeedFollower
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
-from unshared.match.matcher import Banks, Found
+from unshared.match.matcher import Banks
 from unshared.signals import Md5, Pdq, Sha256, Signal, SignalSet
 from unshared.takedown.evidence import BankKey, PublicKey
 from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_now
@@ -206,7 +206,6 @@ class Unshared:
         if self._index is None:
             self._index_loaded()
         self.catch_up()  # the banks' settings too, before the first match
-        _ = self.matcher  # made now: ``find`` answers from the first request
         if self._follower is None:
             self._follower = FeedFollower(self.catch_up, self.settings.feed_poll)
             self._follower.start()
@@ -643,28 +642,6 @@ class Unshared:
         """The verdict on one upload's signals, its matches counted (for the platform of API key
         ``key_id`` when given: docs/api.md, "Floods and reports")."""
         return self._counted(self.matcher.match(query, catch_up=self._catch_up_for_match()), key_id)
-
-    def find(self, query: Query) -> Found | None:
-        """The index half of ``match``, when it reads nothing from the store: in a server that
-        follows the feed (``follow``), with the banks' settings in memory. None when only
-        ``match`` can answer now. ``judge`` finishes it, and reads and writes nothing either
-        when there are no candidates (most uploads): a server answers those without leaving
-        its event loop for a thread."""
-        matcher = self._matcher
-        if (
-            matcher is None
-            or self._catch_up_for_match()
-            or self._matcher_banks != self.banks.reads
-            or (matcher.features is None and self._features is not None)
-        ):
-            return None  # ``matcher`` would be made again, looking on disk
-        return matcher.find(query)
-
-    def judge(self, found: Found, *, key_id: int | None = None) -> Verdict:
-        """The verdict on what ``find`` found, its matches counted as ``match`` counts them:
-        the candidates are read back from the store (a withdrawal counts at once)."""
-        matcher = self._matcher or self.matcher
-        return self._counted(matcher.judge(found), key_id)
 
     def match_signal(self, signal: Signal, *, key_id: int | None = None) -> Verdict:
         """The verdict on one hash of any registered type, as HMA's lookup asks for it: a PDQ

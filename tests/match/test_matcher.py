@@ -14,7 +14,7 @@ from unshared.bank import SQLiteStore, hash_pin, new_pin
 from unshared.config import Settings
 from unshared.errors import InvalidInput
 from unshared.hashing import hash_bytes
-from unshared.index.live import LiveIndex, ReadWriteLock
+from unshared.index.live import LiveIndex
 from unshared.match import Query
 from unshared.service import Unshared
 from unshared.signals import Pdq, SignalSet
@@ -219,34 +219,3 @@ def test_a_served_match_reads_no_feed_and_a_write_counts_at_once(
             "md5",
             "sha256",
         }
-
-
-def test_find_then_judge_is_match_and_waits_for_nothing(app: Unshared, photo: Image.Image) -> None:
-    # How a server answers most uploads on its event loop: ``find`` reads nothing from the
-    # store, and ``judge`` reads nothing either when nothing was found.
-    app.create_bank("ncii")
-    app.add_signals("ncii", signals_of(photo), source="test", actor="test")
-    near = Query.of(signals_of(photo))
-    other = Query(pdq=(flip_bits(signals_of(photo).pdq, 128),), quality=100)
-    assert app.find(near) is None  # no feed follower: a match reads the feed itself
-    with app:
-        app.follow()
-        for query in (near, other):
-            found = app.find(query)
-            assert found is not None
-            assert bool(found.candidates) == (query is near)
-            assert app.judge(found) == app.match(query)
-        assert app.match(near).matched and not app.match(other).matched
-        # While a feed replay holds the index, ``find`` does not wait for it.
-        with app.index._lock.writing():
-            assert app.find(other) is None
-
-
-def test_a_reader_that_may_not_wait_is_told_a_writer_holds_the_lock() -> None:
-    lock = ReadWriteLock()
-    with lock.reading(wait=False) as reading:
-        assert reading
-    with lock.writing(), lock.reading(wait=False) as reading:
-        assert not reading
-    with lock.writing():  # it was given back: a writer need not wait for it
-        pass

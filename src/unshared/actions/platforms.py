@@ -50,14 +50,16 @@ class KeysAndReports(KeyStore, ReportStore, Protocol):
 class Platforms:
     """API keys, reports and the review list.
 
-    A checked key is remembered, so a platform's requests do not each read the store for it:
+    A checked key is remembered, so a platform's requests do not each read it from the store:
 
     - while the store says no key was made or revoked since it was read (``keys_marker``,
-      on SQLite: a read of about 10 microseconds that never waits), so a revocation by any
-      process counts for the very next request;
+      on SQLite: a read of about 10 microseconds that never waits, where reading the key
+      takes several times that), so a revocation by any process counts for the very next
+      request;
     - and for ``key_cache_seconds`` (0: never) whatever the store says: a key revoked through
       this object stops working at once, one revoked by another process (another server over
-      the same store) within that time.
+      the same store) within that time. Only these are known without the store at all
+      (``remembered``).
     """
 
     def __init__(
@@ -87,14 +89,20 @@ class Platforms:
 
     def authenticate(self, key: str | None, *, admin: bool = False) -> ApiKey:
         """The record of an active ``key`` (``Unauthorized`` otherwise); ``Forbidden`` unless
-        it is an operator's when ``admin``. Reads the store unless ``remembered`` knows it."""
-        found = self.remembered(key, admin=admin)
-        if found is not None:
-            return found
+        it is an operator's when ``admin``. Reads the key from the store unless it was checked
+        within ``key_cache_seconds``, or the store's ``keys_marker`` says no key was made or
+        revoked since it was read."""
         if not key:
             raise Unauthorized(NO_KEY)
         # The lookup is by a hash of the key, so its timing says nothing about the key itself.
         digest = key_hash(key)
+        entry = self._checked.get(digest)
+        if entry is not None:
+            record, until, marker = entry
+            if until > time.monotonic() or (
+                marker is not None and marker == self.store.keys_marker()
+            ):
+                return _permitted(record, admin)
         revocations = self._revocations
         marker = self.store.keys_marker()  # before the read: a revocation after it moves it
         found = self.store.find_key(digest)
@@ -104,19 +112,15 @@ class Platforms:
         return _permitted(found, admin)
 
     def remembered(self, key: str | None, *, admin: bool = False) -> ApiKey | None:
-        """``authenticate`` without reading the key: its record if it was checked within
-        ``key_cache_seconds`` or no key was made or revoked since it was read
-        (``Forbidden`` as there), else None. Never waits, so an async caller answers from this
-        and reads the store in a thread only on a miss."""
-        if not key or not self._checked:
+        """``authenticate`` without the store: the key's record if it was checked within
+        ``key_cache_seconds`` (``Forbidden`` as there), else None. An async caller answers
+        from this and checks the key in a thread only on a miss."""
+        if not key or self.key_cache_seconds <= 0:
             return None
         entry = self._checked.get(key_hash(key))
-        if entry is None:
+        if entry is None or entry[1] <= time.monotonic():
             return None
-        record, until, marker = entry
-        if until <= time.monotonic() and (marker is None or marker != self.store.keys_marker()):
-            return None
-        return _permitted(record, admin)
+        return _permitted(entry[0], admin)
 
     def _remember(
         self, digest: str, key: ApiKey, revocations: int, marker: tuple[int, int] | None

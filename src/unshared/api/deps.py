@@ -105,25 +105,22 @@ class _CheckedKey(HTTPBearer):
 PlatformKey = Annotated[ApiKey, Depends(_CheckedKey(admin=False))]
 AdminKey = Annotated[ApiKey, Depends(_CheckedKey(admin=True))]
 
-#: Where a request's key still to be checked waits (``Caller``), for ``check_pending``.
+#: Where a request's key waits to be checked (``Caller``), for ``check_pending``.
 _PENDING = "unshared.pending_key"
 
 
 @dataclass(frozen=True)
 class Caller:
-    """A platform's key, as a route that does its work in a thread wants it: checked already
-    (``key``) when the server remembers it, else its ``token``, to be checked (``check``) in
-    the same thread as the route's work. One hop to the thread pool, not two: each costs
-    about what a whole match costs (docs/api.md, "Speed over HTTP")."""
+    """A platform's key, to be checked (``check``) in the thread that does the route's work:
+    one hop to the thread pool for both, not one each (docs/api.md, "Speed over HTTP")."""
 
     token: str
-    key: ApiKey | None
     platforms: Platforms
 
     def check(self) -> ApiKey:
-        """The key's record (``Unauthorized`` as ``authenticate`` says); reads the store when
-        ``key`` is None, so call it in a thread."""
-        return self.key or self.platforms.authenticate(self.token)
+        """The key's record, or ``Unauthorized`` (``Platforms.authenticate``). It may read
+        the store, so call it in a thread."""
+        return self.platforms.authenticate(self.token)
 
 
 class _Caller(HTTPBearer):
@@ -134,14 +131,11 @@ class _Caller(HTTPBearer):
         credentials = await super().__call__(request)
         if credentials is None:
             raise Unauthorized(NO_KEY)  # at once, as where the key is checked first
-        platforms = _state_of(request).platforms
-        key = platforms.remembered(credentials.credentials)
-        if key is None:
-            request.scope[_PENDING] = credentials.credentials
-        return Caller(credentials.credentials, key, platforms)
+        request.scope[_PENDING] = credentials.credentials
+        return Caller(credentials.credentials, _state_of(request).platforms)
 
 
-#: A platform's key, perhaps still to be checked: ``Caller.check`` in the route's thread.
+#: A platform's key, to be checked with the route's work: ``Caller.check`` in its thread.
 PlatformCaller = Annotated[Caller, Depends(_Caller())]
 
 

@@ -163,15 +163,6 @@ class LiveIndex:
         with self._lock.reading():
             return index.query(values, radius)
 
-    def query_now(
-        self, signal_type: str, values: Sequence[bytes], radius: int
-    ) -> list[Hits] | None:
-        """``query`` without waiting: None while a feed replay or a save holds the index (an
-        event loop must not wait for one)."""
-        index = self.of(signal_type)
-        with self._lock.reading(wait=False) as reading:
-            return index.query(values, radius) if reading else None
-
     def warm(self) -> None:
         """One query of each index: a large one's compiled probe loop is loaded (or compiled)
         now, not in the first platform's request."""
@@ -196,16 +187,12 @@ class ReadWriteLock:
         self._writing = False
 
     @contextmanager
-    def reading(self, *, wait: bool = True) -> Iterator[bool]:
-        """Read; without ``wait``, only if no one is writing now (says whether it may read)."""
+    def reading(self) -> Iterator[None]:
         with self._cond:
-            if not wait and self._writing:
-                yield False
-                return
             self._cond.wait_for(lambda: not self._writing)
             self._readers += 1
         try:
-            yield True
+            yield
         finally:
             with self._cond:
                 self._readers -= 1

@@ -9,7 +9,6 @@ match even where an index has not yet replayed it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from unshared.bank.models import Bank
@@ -25,16 +24,6 @@ if TYPE_CHECKING:  # OpenCV is loaded only where protect banks are used
 #: An index candidate: entry id, distance, variant, the signal that hit when not the entry's
 #: own, and the query's value when the entry's type judges a match itself.
 Candidate = tuple[int, int, str, str | None, Signal | None]
-
-
-@dataclass(frozen=True)
-class Found:
-    """A query's candidates from the indexes, with the banks' settings they were found under
-    and the query's notes: what ``Matcher.judge`` turns into a verdict."""
-
-    candidates: list[Candidate]
-    banks: dict[str, Bank]
-    notes: list[str]
 
 
 class Banks:
@@ -54,11 +43,6 @@ class Banks:
         if banks is None or not names <= banks.keys():
             banks = self.refresh()
         return banks
-
-    def known(self, names: frozenset[str] = frozenset()) -> dict[str, Bank] | None:
-        """``get`` without reading: None when it would read the settings."""
-        banks = self._banks
-        return banks if banks is not None and names <= banks.keys() else None
 
     def refresh(self) -> dict[str, Bank]:
         """Read every bank's settings again, now."""
@@ -88,43 +72,22 @@ class Matcher:
         even where an index has not replayed it yet."""
         if catch_up:
             self.index.catch_up(self.store)
-        return self.judge(self._found(query, self.banks.get(self.index.bank_names)))
-
-    def find(self, query: Query) -> Found | None:
-        """The first half of ``match`` (without ``catch_up``), when it waits for nothing: the
-        candidates of ``query``, for ``judge``. None when it would wait: for the banks'
-        settings to be read (a bank made elsewhere, heard of through the feed), for a feed
-        replay that holds the index, or for the local features of an image."""
-        banks = self.banks.known(self.index.bank_names)
-        if banks is None or query.features is not None:
-            return None
+        banks = self.banks.get(self.index.bank_names)
         probes, notes = query.probes(self.min_quality)
-        candidates = self._candidates(probes, banks, wait=False)
-        return None if candidates is None else Found(candidates, banks, notes)
-
-    def judge(self, found: Found) -> Verdict:
-        """The second half of ``match``: the candidates read back from the store, and the
-        verdict. Reads nothing when there are none, as for most uploads."""
-        banks = found.banks
-        if not found.candidates:
-            return decide([], banks, found.notes)
-        entries = self.store.get_entries([c[0] for c in found.candidates])
+        found = self._candidates(probes, banks)
+        found.extend(self._feature_candidates(query.features))
+        if not found:
+            return decide([], banks, notes)
+        entries = self.store.get_entries([c[0] for c in found])
         if any(entry.bank not in banks for entry in entries.values()):
             banks = self.banks.refresh()  # made by another process since we last looked
         # An id deleted under us is left out; the feed will catch the index up.
         hits = [
             Hit(entries[entry_id], distance, variant, signal=signal, query=value)
-            for entry_id, distance, variant, signal, value in found.candidates
+            for entry_id, distance, variant, signal, value in found
             if entry_id in entries
         ]
-        return decide(hits, banks, found.notes)
-
-    def _found(self, query: Query, banks: dict[str, Bank]) -> Found:
-        probes, notes = query.probes(self.min_quality)
-        candidates = self._candidates(probes, banks)
-        assert candidates is not None  # it waited
-        candidates.extend(self._feature_candidates(query.features))
-        return Found(candidates, banks, notes)
+        return decide(hits, banks, notes)
 
     def _feature_candidates(self, features: Features | None) -> list[Candidate]:
         """Stage 2: images of protect banks that ``features`` shows, verified geometrically.
@@ -137,12 +100,9 @@ class Matcher:
             for entry_id, inliers in self.features.matches(features)
         ]
 
-    def _candidates(
-        self, probes: Sequence[Probe], banks: dict[str, Bank], *, wait: bool = True
-    ) -> list[Candidate] | None:
+    def _candidates(self, probes: Sequence[Probe], banks: dict[str, Bank]) -> list[Candidate]:
         """Stage 1: the entries near each probe, one index query per signal type, out to the
-        widest threshold any bank has for that type (``decide`` applies each bank's own).
-        Without ``wait``, None when a feed replay holds the index."""
+        widest threshold any bank has for that type (``decide`` applies each bank's own)."""
         if not banks:
             return []
         by_type: dict[str, list[Probe]] = {}
@@ -151,14 +111,7 @@ class Matcher:
         out: list[Candidate] = []
         for name, group in by_type.items():
             radius = max(threshold(b, name) for b in banks.values())
-            values = [signal.value for signal, _ in group]
-            if wait:
-                found = self.index.query(name, values, radius)
-            else:
-                now = self.index.query_now(name, values, radius)
-                if now is None:
-                    return None
-                found = now
+            found = self.index.query(name, [signal.value for signal, _ in group], radius)
             # A ``frames`` type's candidates are judged against the query's value (``decide``).
             judged = SIGNAL_TYPES.get(name).index_kind == "frames"
             for (signal, variant), hits in zip(group, found, strict=True):

@@ -13,7 +13,6 @@ from unshared.api.deps import Caller, PlatformCaller, PlatformKey, Ready, State
 from unshared.errors import InvalidInput
 from unshared.match import Query as MatchQuery
 from unshared.match import Verdict
-from unshared.match.matcher import Found
 from unshared.service import Unshared
 from unshared.signals import Md5, Pdq, Sha256
 from unshared.video import Vpdq
@@ -54,25 +53,18 @@ async def match(body: schemas.MatchQuery, state: Ready, caller: PlatformCaller) 
         sha256=Sha256.from_hex(body.sha256) if body.sha256 else None,
         others=(Vpdq.from_hex(body.vpdq),) if body.vpdq else (),
     )
-    app, key = state.app, caller.key
-    # A key the server remembers and a query the indexes find nothing for (most uploads):
-    # answered here, on the event loop, since nothing waits on the store. Each hop to the
-    # thread pool costs about what the index query costs at 1M hashes (docs/api.md, "Speed
-    # over HTTP").
-    found = app.find(query) if key is not None else None
-    if key is not None and found is not None and not found.candidates:
-        verdict = app.judge(found, key_id=key.id)
-    else:
-        # One hop for the rest: the key checked in the store, the candidates read back,
-        # the matches counted. A coroutine sending it there itself takes one hop where a
-        # plain function takes two (FastAPI checks a plain function's answer in the pool too).
-        verdict = await run_in_threadpool(partial(_match, app, caller, query, found))
+    # One hop to the thread pool for the key check and the match together: each hop costs
+    # about what the index query costs at 1M hashes (docs/api.md, "Speed over HTTP"). A
+    # coroutine sending the work there itself takes one hop where a plain function takes two
+    # (FastAPI checks a plain function's answer in the pool too). In a thread, a match reading
+    # the store does not hold up the event loop, and on several cores the index query
+    # (compiled, without the GIL) runs beside the rest.
+    verdict = await run_in_threadpool(partial(_match, state.app, caller, query))
     return _verdict(state, verdict, "hashes")
 
 
-def _match(app: Unshared, caller: Caller, query: MatchQuery, found: Found | None) -> Verdict:
-    key = caller.check()
-    return app.match(query, key_id=key.id) if found is None else app.judge(found, key_id=key.id)
+def _match(app: Unshared, caller: Caller, query: MatchQuery) -> Verdict:
+    return app.match(query, key_id=caller.check().id)
 
 
 @router.post(
