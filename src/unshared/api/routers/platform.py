@@ -53,12 +53,12 @@ async def match(body: schemas.MatchQuery, state: Ready, caller: PlatformCaller) 
         sha256=Sha256.from_hex(body.sha256) if body.sha256 else None,
         others=(Vpdq.from_hex(body.vpdq),) if body.vpdq else (),
     )
-    # One hop to the thread pool for the key check and the match together: each hop costs
-    # about what the index query costs at 1M hashes (docs/api.md, "Speed over HTTP"). A
-    # coroutine sending the work there itself takes one hop where a plain function takes two
-    # (FastAPI checks a plain function's answer in the pool too). In a thread, a match reading
-    # the store does not hold up the event loop, and on several cores the index query
-    # (compiled, without the GIL) runs beside the rest.
+    # One hop to the thread pool for the key check and the match together, not one each
+    # (docs/api.md, "Speed over HTTP"). A coroutine sending the work there itself takes one
+    # hop where a plain function takes two (FastAPI checks a plain function's answer in the
+    # pool too). In a thread, a match reading the store does not hold up the event loop, and
+    # on several cores the index query (compiled, without the GIL) runs beside the rest:
+    # answering on the event loop the queries that find nothing cost more, measured.
     verdict = await run_in_threadpool(partial(_match, state.app, caller, query))
     return _verdict(state, verdict, "hashes")
 
