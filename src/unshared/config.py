@@ -158,8 +158,9 @@ class Settings:
     feed_stale_after: float = 30.0
     #: Seconds the server trusts an API key it has checked before reading it from the store
     #: again: a key revoked by another process over the store stops working here within this;
-    #: one revoked through this server stops at once. 0 (the default) reads it on every
-    #: request, so a revocation anywhere counts at once.
+    #: one revoked through this server stops at once. 0 (the default): a revocation anywhere
+    #: counts for the very next request (the key is read on every request, or over SQLite
+    #: trusted while the store's count of keys made and revoked is unchanged).
     key_cache_seconds: float = 0.0
 
     @property

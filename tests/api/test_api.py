@@ -50,6 +50,8 @@ def assert_error(r: httpx.Response, status: int, code: str | None = None) -> Non
 PLATFORM_ROUTES: list[tuple[str, str, Any]] = [
     ("POST", "/v1/match", {"pdq": [PDQ]}),
     ("GET", "/v1/feed", None),
+    ("GET", f"/m/lookup?signal_type=pdq&signal={PDQ}", None),
+    ("GET", f"/m/raw_lookup?signal_type=pdq&signal={PDQ}", None),
 ]
 ADMIN_ROUTES: list[tuple[str, str, Any]] = [
     ("GET", "/v1/banks", None),

@@ -1,6 +1,8 @@
-"""API keys checked once are remembered for ``key_cache_seconds``, so a platform's requests do not
-each read the store: a key revoked through the server stops at once, one revoked by another
-process (another server over the same store) within that time."""
+"""API keys checked once are remembered, so a platform's requests do not each read the store:
+while the store says no key was made or revoked since (SQLite), so a revocation anywhere stops the
+key at once; and for ``key_cache_seconds`` whatever the store says: a key revoked through the
+server stops at once, one revoked by another process (another server over the same store)
+within that time."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.api.conftest import live_server
+from tests.api.conftest import LiveServer, live_server
 from tests.api.test_api import PDQ, assert_error, auth, make_key
 from tests.waiting import eventually
 from unshared.actions.platforms import Platforms
@@ -105,3 +107,49 @@ def test_no_cache_reads_the_key_every_time(
     other.revoke_key(made.id, actor="test")
     with pytest.raises(Unauthorized):
         reading.authenticate(key)
+
+
+def test_by_default_a_key_revoked_elsewhere_stops_at_once(
+    new_store_url: Callable[[], str], tmp_path: Path
+) -> None:
+    # key_cache_seconds 0: the server may remember a key only while the store says no key was
+    # made or revoked since it read it: the very next request after a revocation is refused.
+    store_url = new_store_url()
+    with (
+        live_server(store_url, tmp_path) as server,
+        httpx.Client(base_url=server.url, timeout=30) as http,
+    ):
+        key = make_key(http, server.admin_key, "platform")
+        for _ in range(3):  # the key read once, then perhaps remembered
+            assert http.post("/v1/match", json=MATCH, headers=auth(key)).status_code == 200
+        key_id = _key_id(http, server.admin_key)
+        with open_store(store_url) as store:  # as another server over the store would
+            store.revoke_key(key_id, actor="another process")
+        assert_error(http.post("/v1/match", json=MATCH, headers=auth(key)), 401, "unauthorized")
+
+
+def test_a_wrong_key_is_refused_before_its_body_is_judged(server: LiveServer) -> None:
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        key = make_key(http, server.admin_key, "platform")
+        bad = {"pdq": ["not a hash"]}
+        for wrong in (None, "unsh_not-a-key"):
+            assert_error(http.post("/v1/match", json=bad, headers=auth(wrong)), 401)
+        assert_error(http.post("/v1/match", json=bad, headers=auth(key)), 422, "invalid_input")
+        # Once the server remembers the key, the same.
+        assert http.post("/v1/match", json=MATCH, headers=auth(key)).status_code == 200
+        assert_error(http.post("/v1/match", json=bad, headers=auth(key)), 422, "invalid_input")
+        assert_error(http.post("/v1/match", json=bad, headers=auth("unsh_not-a-key")), 401)
+
+
+def test_without_a_cache_a_key_revoked_anywhere_stops_at_once(two_views: Views) -> None:
+    make, elsewhere = two_views
+    server, other = make(0), elsewhere()
+    made, key = other.create_key("p", "platform", actor="test")
+    assert server.authenticate(key).id == made.id
+    assert server.remembered(key) is None  # only a cache time lets the event loop answer
+    other.store.create_bank("elsewhere", actor="test")  # writes not about keys
+    other.create_key("q", "platform", actor="test")
+    assert server.authenticate(key).id == made.id
+    other.revoke_key(made.id, actor="test")
+    with pytest.raises(Unauthorized):
+        server.authenticate(key)

@@ -1,7 +1,8 @@
 """Two real ``unshared serve`` processes over one PostgreSQL store, each with its own data folder
 (as on two hosts): a case made through one is matched through the other within the feed's
 poll; a withdrawal through one stops matches through the other at once; one budget of wrong
-PINs holds across both. And ``serve --workers 2`` refuses limits it cannot share."""
+PINs holds across both; a key revoked through one is refused by the other at once (over SQLite
+too). And ``serve --workers 2`` refuses limits it cannot share."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.api.test_api import PDQ, auth
 from tests.api.test_shared_limits import WRONG, _serve
@@ -94,3 +96,28 @@ def test_workers_serve_on_one_port(postgres_schema_url: str, tmp_path: Path) -> 
         while seen < 20:
             assert time.monotonic() < deadline
             seen = seen + 1 if _matched(http, key) else 0
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_a_key_revoked_through_one_process_is_refused_by_the_other_at_once(
+    kind: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    # The default key_cache_seconds 0: revocation counts everywhere for the very next request.
+    store_url = (
+        f"sqlite:///{tmp_path / 'shared.db'}"
+        if kind == "sqlite"
+        else request.getfixturevalue("postgres_schema_url")
+    )
+    with open_store(store_url) as store:
+        keys = Platforms(store, 1000)
+        _, admin = keys.create_key("operator", "admin", actor="test")
+        made, key = keys.create_key("platform", "platform", actor="test")
+    with ExitStack() as stack:
+        urls = [stack.enter_context(_serve(store_url, tmp_path / n)) for n in ("a", "b")]
+        a, b = (stack.enter_context(httpx.Client(base_url=u, timeout=30)) for u in urls)
+        for _ in range(3):  # read once, then perhaps remembered
+            assert not _matched(b, key)
+        assert a.delete(f"/v1/keys/{made.id}", headers=auth(admin)).status_code == 200
+        for http in (b, a):
+            r = http.post("/v1/match", json={"pdq": [PDQ]}, headers=auth(key))
+            assert r.status_code == 401, r.text

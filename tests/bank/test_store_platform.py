@@ -80,6 +80,27 @@ def test_only_a_keys_hash_is_stored(store: Store, store_url: str) -> None:
     assert repr(raw(store_url, "SELECT key_hash FROM api_keys")) == repr([(sha(key),)])
 
 
+def test_the_keys_marker_moves_with_every_key_made_or_revoked_anywhere(
+    store: Store, store_url: str
+) -> None:
+    made = store.create_key("p", "platform", sha("k"))
+    marker = store.keys_marker()
+    if store_url.startswith("sqlite"):
+        assert marker is not None
+    else:  # PostgreSQL cannot answer without a round trip: each check reads the key itself
+        assert marker is None
+        return
+    assert store.keys_marker() == marker
+    store.create_bank("b")  # not about keys
+    assert store.keys_marker() == marker
+    with open_store(store_url) as elsewhere:  # another connection, as another process's
+        elsewhere.create_key("q", "platform", sha("q"))
+        assert store.keys_marker() not in (None, marker)
+        marker = store.keys_marker()
+        elsewhere.revoke_key(made.id, actor="op")
+    assert store.keys_marker() not in (None, marker)
+
+
 def test_key_mistakes_are_typed_errors(store: Store) -> None:
     store.create_key("p", "platform", sha("k"))
     with pytest.raises(Conflict):

@@ -24,6 +24,7 @@ from unshared.bank.models import ApiKey, KeyRole, Report, ReportOutcome, ReviewI
 from unshared.errors import Forbidden, Unauthorized
 
 KEY_PREFIX = "unsh_"
+NO_KEY = "this needs an API key: Authorization: Bearer <key>"
 #: Reports shown with each entry of the review list, newest first.
 REVIEW_REPORTS = 5
 #: Checked keys remembered at most; past this the expired ones go, then all (a server has a
@@ -49,9 +50,17 @@ class KeysAndReports(KeyStore, ReportStore, Protocol):
 class Platforms:
     """API keys, reports and the review list.
 
-    A checked key is remembered for ``key_cache_seconds`` (0: never), so a platform's requests
-    do not each read the store for it: a key revoked through this object stops working at once,
-    one revoked by another process (another server over the same store) within that time."""
+    A checked key is remembered, so a platform's requests do not each read it from the store:
+
+    - while the store says no key was made or revoked since it was read (``keys_marker``,
+      on SQLite: a read of about 10 microseconds that never waits, where reading the key
+      takes several times that), so a revocation by any process counts for the very next
+      request;
+    - and for ``key_cache_seconds`` (0: never) whatever the store says: a key revoked through
+      this object stops working at once, one revoked by another process (another server over
+      the same store) within that time. Only these are known without the store at all
+      (``remembered``).
+    """
 
     def __init__(
         self, store: KeysAndReports, flood_matches: int, key_cache_seconds: float = 0.0
@@ -59,8 +68,9 @@ class Platforms:
         self.store = store
         self.flood_matches = flood_matches
         self.key_cache_seconds = key_cache_seconds
-        # The hash of a key -> the key's record and when it must be read again (monotonic).
-        self._checked: dict[str, tuple[ApiKey, float]] = {}
+        # The hash of a key -> the key's record, until when it is trusted whatever the store
+        # says (monotonic), and the store's keys marker from before it was read.
+        self._checked: dict[str, tuple[ApiKey, float, tuple[int, int] | None]] = {}
         self._lock = threading.Lock()
         # Revocations made here so far: a key read before one is not remembered after it.
         self._revocations = 0
@@ -79,26 +89,32 @@ class Platforms:
 
     def authenticate(self, key: str | None, *, admin: bool = False) -> ApiKey:
         """The record of an active ``key`` (``Unauthorized`` otherwise); ``Forbidden`` unless
-        it is an operator's when ``admin``. Reads the store unless the key was checked within
-        ``key_cache_seconds``."""
-        found = self.remembered(key, admin=admin)
-        if found is not None:
-            return found
+        it is an operator's when ``admin``. Reads the key from the store unless it was checked
+        within ``key_cache_seconds``, or the store's ``keys_marker`` says no key was made or
+        revoked since it was read."""
         if not key:
-            raise Unauthorized("this needs an API key: Authorization: Bearer <key>")
+            raise Unauthorized(NO_KEY)
         # The lookup is by a hash of the key, so its timing says nothing about the key itself.
         digest = key_hash(key)
+        entry = self._checked.get(digest)
+        if entry is not None:
+            record, until, marker = entry
+            if until > time.monotonic() or (
+                marker is not None and marker == self.store.keys_marker()
+            ):
+                return _permitted(record, admin)
         revocations = self._revocations
+        marker = self.store.keys_marker()  # before the read: a revocation after it moves it
         found = self.store.find_key(digest)
         if found is None or not found.active:
             raise Unauthorized("unknown or revoked API key")
-        self._remember(digest, found, revocations)
+        self._remember(digest, found, revocations, marker)
         return _permitted(found, admin)
 
     def remembered(self, key: str | None, *, admin: bool = False) -> ApiKey | None:
         """``authenticate`` without the store: the key's record if it was checked within
         ``key_cache_seconds`` (``Forbidden`` as there), else None. An async caller answers
-        from this and reads the store in a thread only on a miss."""
+        from this and checks the key in a thread only on a miss."""
         if not key or self.key_cache_seconds <= 0:
             return None
         entry = self._checked.get(key_hash(key))
@@ -106,8 +122,10 @@ class Platforms:
             return None
         return _permitted(entry[0], admin)
 
-    def _remember(self, digest: str, key: ApiKey, revocations: int) -> None:
-        if self.key_cache_seconds <= 0:
+    def _remember(
+        self, digest: str, key: ApiKey, revocations: int, marker: tuple[int, int] | None
+    ) -> None:
+        if self.key_cache_seconds <= 0 and marker is None:
             return
         now = time.monotonic()
         with self._lock:
@@ -117,7 +135,7 @@ class Platforms:
                 self._checked = {h: v for h, v in self._checked.items() if v[1] > now}
                 if len(self._checked) >= KEY_CACHE_MAX:
                     self._checked = {}
-            self._checked[digest] = (key, now + self.key_cache_seconds)
+            self._checked[digest] = (key, now + self.key_cache_seconds, marker)
 
     def report(self, entry_id: int, outcome: ReportOutcome, note: str, key: ApiKey) -> Report:
         report = self.store.add_report(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from functools import partial
 from typing import Annotated
 
@@ -11,13 +12,14 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from unshared.actions.cases import Cases
+from unshared.actions.platforms import NO_KEY, Platforms
 from unshared.actions.protect import Protect
 from unshared.api.limits import RateLimits
 from unshared.api.metrics import Metrics
 from unshared.api.proxies import TrustedProxies, parse_networks
 from unshared.bank.models import ApiKey
 from unshared.config import Settings
-from unshared.errors import Unavailable
+from unshared.errors import Unauthorized, Unavailable
 from unshared.service import Unshared
 
 
@@ -102,6 +104,48 @@ class _CheckedKey(HTTPBearer):
 #: A platform's key (an operator's key may do what a platform may).
 PlatformKey = Annotated[ApiKey, Depends(_CheckedKey(admin=False))]
 AdminKey = Annotated[ApiKey, Depends(_CheckedKey(admin=True))]
+
+#: Where a request's key waits to be checked (``Caller``), for ``check_pending``.
+_PENDING = "unshared.pending_key"
+
+
+@dataclass(frozen=True)
+class Caller:
+    """A platform's key, to be checked (``check``) in the thread that does the route's work:
+    one hop to the thread pool for both, not one each (docs/api.md, "Speed over HTTP")."""
+
+    token: str
+    platforms: Platforms
+
+    def check(self) -> ApiKey:
+        """The key's record, or ``Unauthorized`` (``Platforms.authenticate``). It may read
+        the store, so call it in a thread."""
+        return self.platforms.authenticate(self.token)
+
+
+class _Caller(HTTPBearer):
+    def __init__(self) -> None:
+        super().__init__(auto_error=False, scheme_name="HTTPBearer", description=_BEARER)
+
+    async def __call__(self, request: Request) -> Caller:  # type: ignore[override]
+        credentials = await super().__call__(request)
+        if credentials is None:
+            raise Unauthorized(NO_KEY)  # at once, as where the key is checked first
+        request.scope[_PENDING] = credentials.credentials
+        return Caller(credentials.credentials, _state_of(request).platforms)
+
+
+#: A platform's key, to be checked with the route's work: ``Caller.check`` in its thread.
+PlatformCaller = Annotated[Caller, Depends(_Caller())]
+
+
+async def check_pending(request: Request) -> None:
+    """Check the key of a request refused before its route ran (an invalid body): a wrong key
+    is told 401 first, as where the key is checked before the body."""
+    token = request.scope.get(_PENDING)
+    if token is not None:
+        platforms = _state_of(request).platforms
+        await run_in_threadpool(partial(platforms.authenticate, token))
 
 
 async def _ready(request: Request) -> ApiState:

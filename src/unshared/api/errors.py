@@ -36,6 +36,8 @@ def error_response(status: int, code: str, message: str, **detail: object) -> JS
 
 
 def install(app: FastAPI) -> None:
+    from unshared.api.deps import check_pending  # deps -> limits -> errors: not at the top
+
     @app.exception_handler(UnsharedError)
     async def unshared_error(request: Request, exc: UnsharedError) -> JSONResponse:
         if exc.status >= 500:
@@ -46,6 +48,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        try:
+            await check_pending(request)
+        except UnsharedError as refused:
+            return await unshared_error(request, refused)
         problems = [
             {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
             for e in exc.errors()

@@ -137,6 +137,9 @@ class PlatformRecords(SQLBase):
             rows = tx.execute(f"{_KEY} WHERE key_hash = ?", (key_hash,))
         return self._key_of(rows[0]) if rows else None
 
+    def keys_marker(self) -> tuple[int, int] | None:
+        return None  # a store that can read it without waiting says so (SQLite)
+
     def _key_of(self, row: Sequence[Any]) -> ApiKey:
         return ApiKey(
             id=row[0],

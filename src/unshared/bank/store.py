@@ -276,6 +276,13 @@ class KeyStore(Protocol):
         """The key with this hash, revoked or not (check ``.active``); ``None`` if there is none."""
         ...
 
+    def keys_marker(self) -> tuple[int, int] | None:
+        """A value that changes whenever a key is made or revoked, by any process, read at once
+        (never waiting for a lock or the network); None when the store cannot read it so.
+        A key read after the marker was taken is still as read while the marker is unchanged:
+        a server checks this, not the key, on each request (``actions.platforms``)."""
+        ...
+
 
 class ReportStore(Protocol):
     """What platforms bring back: reports on matches, match counts, the review list they feed."""

@@ -36,7 +36,7 @@ from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from unshared.api import forms, schemas
-from unshared.api.deps import PlatformKey, Ready, State
+from unshared.api.deps import PlatformCaller, PlatformKey, Ready, State
 from unshared.api.errors import error_response
 from unshared.errors import InvalidInput
 from unshared.match import Verdict
@@ -142,7 +142,7 @@ async def _upload(request: Request) -> bytes:
 @router.get("/m/lookup", tags=TAGS, responses=schemas.error_responses(413, 503))
 def lookup(
     state: Ready,
-    key: PlatformKey,
+    caller: PlatformCaller,
     signal_type: SignalType = None,
     signal: SignalValue = None,
     url: Url = None,
@@ -155,6 +155,7 @@ def lookup(
     """Look a hash up (``signal_type`` and ``signal``): ``{bank: [{bank_content_id,
     distance}]}``. Or fetch an image (``url``) and look up its hashes:
     ``{signal_type: {bank: [...]}}``."""
+    key = caller.check()  # here, in the thread this runs in: one hop for both
     if url:
         _content_type(content_type)
         data = state.app.fetch_image(url)
@@ -194,7 +195,7 @@ async def lookup_upload(
 @router.get("/m/raw_lookup", tags=TAGS, responses=schemas.error_responses(503))
 def raw_lookup(
     state: Ready,
-    key: PlatformKey,
+    caller: PlatformCaller,
     signal_type: Annotated[str, Query(max_length=64)],
     signal: Annotated[str, Query(max_length=256)],
     banks: Banks = None,
@@ -202,6 +203,7 @@ def raw_lookup(
 ) -> schemas.HmaRawLookup:
     """Look a hash up: the matched entries' ids, with ``include_distance`` each with its
     distance."""
+    key = caller.check()  # here, in the thread this runs in: one hop for both
     verdict = state.app.match_signal(_signal(signal_type, signal), key_id=key.id)
     found = [
         schemas.HmaMatch(**hit)
