@@ -69,6 +69,10 @@ class Signal:
     def hex(self) -> str:
         return self.value.hex()
 
+    def pytx_form(self) -> str:
+        """The value as python-threatexchange writes a signal of this type's name."""
+        return self.hex
+
     @classmethod
     def bits(cls) -> int:
         """The width compared by Hamming distance (and the most a threshold may be)."""

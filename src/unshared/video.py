@@ -98,6 +98,16 @@ class Vpdq(Signal):
         seen = dict.fromkeys(f.value for f in frames)
         return cls(b"".join(seen))
 
+    def pytx_form(self) -> str:
+        """python-threatexchange's form (its vPDQ extension), which ``from_hex`` reads too: a
+        JSON list of ``"<pdq hex>,<quality>,<seconds>"``. Unshared keeps neither a frame's
+        quality nor its time, only that it passed vPDQ's quality filter: each frame is written
+        with quality 50, that filter's floor (so an index filtering above 50 drops them), and
+        its place in the list for its time (pytx matches without times)."""
+        return json.dumps(
+            [f"{f.hex},{self.MIN_FRAME_QUALITY},{i}.0" for i, f in enumerate(self.frames)]
+        )
+
     @classmethod
     def of_frames(cls, frames: Iterable[Pdq]) -> Vpdq:
         """The distinct ``frames``, in order; ``MalformedSignal`` if none or too many."""

@@ -47,6 +47,11 @@ def test_the_value_round_trips_and_refuses_what_is_not_frames() -> None:
     ]
     low = f"{random_frames(np.random.default_rng(1), 1)[0].hex},20,9.000"
     assert Vpdq.from_hex(json.dumps([*pytx, low])) == video
+    # Written in that form (what the pytx exchange hands pytx's vPDQ extension) and read back.
+    written = json.loads(video.pytx_form())
+    assert [w.split(",")[0] for w in written] == [f.hex for f in frames]
+    assert all(w.split(",")[1] == "50" for w in written)
+    assert Vpdq.from_hex(video.pytx_form()) == video
     for bad in ["", "ab", frames[0].hex + "0", "zz" * 32, '["ab,100,0.0"]', "[1]", "[,"]:
         with pytest.raises(MalformedSignal):
             Vpdq.from_hex(bad)

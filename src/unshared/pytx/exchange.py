@@ -14,7 +14,9 @@ banks) and one person withdrawing must not take another's hash away:
 ``naive_convert_to_signal_type`` gathers the active entries by hash; a hash is matched while any
 entry holds it. Only PDQ reaches pytx: Unshared's ``md5`` and ``sha256`` are of image files, a
 type pytx does not have (its ``video_md5`` is for videos). Other signal types pass through by
-name when pytx knows one of that name.
+name when pytx knows one of that name, in pytx's form of it (``Signal.pytx_form``): a video's
+``vpdq`` reaches pytx's vPDQ extension (``threatexchange.extensions.vpdq.manifest``) as the
+JSON list of frames it reads.
 
 **Banks.** By default every ``ncii`` and ``protect`` bank. ``allow`` banks hold known-innocent
 pictures whose matches Unshared overrules; pytx and HMA would act on them as on any other, so
@@ -48,6 +50,7 @@ from threatexchange.signal_type.signal_base import SignalType
 from unshared.bank.models import REPORT_OUTCOMES, Change, FeedPage
 from unshared.client import Client
 from unshared.errors import Conflict, NotFound
+from unshared.signals import SIGNAL_TYPES
 
 #: Feed changes asked for per call (the API allows 1 to 10,000).
 PAGE = 1000
@@ -258,7 +261,8 @@ class UnsharedSignalExchangeAPI(
             s_type = None if entry is None else by_name.get(entry.signal_type)
             if s_type is None:
                 continue
-            value = s_type.validate_signal_str(entry.value)
+            ours = SIGNAL_TYPES.parse(entry.signal_type, entry.value)
+            value = s_type.validate_signal_str(ours.pytx_form())
             held = out.setdefault(s_type, {}).setdefault(value, UnsharedSignalMetadata([]))
             held.entries.append(entry)
         return out
