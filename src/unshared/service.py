@@ -21,20 +21,17 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TYPE_CHECKING
 
 from unshared.actions.platforms import Platforms
 from unshared.bank import (
     Bank,
     BankKind,
     Entry,
-    ImportSummary,
     Store,
-    formats,
     open_store,
-    stopncii,
 )
 from unshared.bank.models import ApiKey, EntryStatus, FeedPage, HistoryEvent
 from unshared.config import Settings
@@ -47,24 +44,18 @@ from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
 from unshared.match.matcher import Banks
 from unshared.signals import Md5, Pdq, Sha256, Signal, SignalSet
-from unshared.takedown.evidence import BankKey, PublicKey
 from unshared.takedown.schedule import Clock, Handler, Outcome, Scheduler, utc_now
 
 if TYPE_CHECKING:  # OpenCV is loaded only when a protect bank is used
+    from unshared.actions.evidence import Evidence
+    from unshared.actions.lists import Lists
     from unshared.actions.videos import Videos
     from unshared.bank.snapshot import BankSnapshot
     from unshared.features import FeatureIndex, Features
     from unshared.features.shared import SharedFeatures
-    from unshared.takedown.evidence import Exported
     from unshared.takedown.monitor import Monitor
     from unshared.takedown.schedule import Handler
     from unshared.takedown.service import Takedown
-
-#: ``lines``: one PDQ a line; ``csv``: every entry; ``pytx``: ``pdq <hash>`` lines, as
-#: python-threatexchange's local-file exchange reads them.
-ExportFormat = Literal["lines", "csv", "pytx"]
-#: ``stopncii``: a StopNCII hash page (``unshared.bank.stopncii``), which also withdraws.
-ImportFormat = Literal["lines", "csv", "stopncii"]
 
 
 class Unshared:
@@ -85,7 +76,8 @@ class Unshared:
         self._pool: DecodePool | None = None
         self._takedown: Takedown | None = None
         self._monitor: Monitor | None = None
-        self._bank_key: BankKey | None = None
+        self._evidence: Evidence | None = None
+        self._lists: Lists | None = None
         self._follower: FeedFollower | None = None
         self._scheduler: Scheduler | None = None
         self._videos: Videos | None = None
@@ -217,6 +209,25 @@ class Unshared:
     def _catch_up_for_match(self) -> bool:
         """Whether a match must read the feed itself: only when no follower does."""
         return self._follower is None
+
+    @property
+    def evidence(self) -> Evidence:
+        """Cases' evidence bundles, sealed with the bank's key."""
+        with self._index_lock:
+            if self._evidence is None:
+                from unshared.actions.evidence import Evidence
+
+                self._evidence = Evidence(self.store, self.settings)
+            return self._evidence
+
+    @property
+    def lists(self) -> Lists:
+        """Hash lists in and out of a bank (lines, CSV, StopNCII pages)."""
+        if self._lists is None:
+            from unshared.actions.lists import Lists
+
+            self._lists = Lists(self)
+        return self._lists
 
     @property
     def takedown(self) -> Takedown:
@@ -489,53 +500,6 @@ class Unshared:
             yield result, entries
         self._save_features()  # once for the batch
 
-    def import_file(self, bank: str, stream: TextIO, fmt: ImportFormat) -> ImportSummary:
-        self.store.get_bank(bank)
-        if fmt == "stopncii":
-            return self._import_stopncii(bank, stream)
-        reader = formats.read_csv if fmt == "csv" else formats.read_lines
-        summary = self.store.import_records(bank, reader(stream), source="import", actor="operator")
-        self.catch_up()
-        return summary
-
-    def _import_stopncii(self, bank: str, stream: TextIO) -> ImportSummary:
-        """Add a StopNCII page's active hashes and withdraw its withdrawn and deleted ones.
-
-        Only entries this list brought (source ``stopncii``, no case) are withdrawn: the same
-        hash from a person's case or another list stays. The file is read and checked whole
-        before anything is written."""
-        page = stopncii.read_page(stream)
-        summary = self.store.import_records(
-            bank, page.to_add(), source=stopncii.SOURCE, actor="operator"
-        )
-        withdrawn = 0
-        for signal in page.withdrawn:
-            for entry in self.store.find_entries(signal.name, signal.hex):
-                if (
-                    entry.bank == bank
-                    and entry.source == stopncii.SOURCE
-                    and entry.case_id is None
-                    and entry.status != "withdrawn"
-                ):
-                    self.store.set_entry_status(
-                        entry.id, "withdrawn", actor="operator", reason="withdrawn in StopNCII"
-                    )
-                    withdrawn += 1
-        self.catch_up()
-        return replace(
-            summary,
-            records=page.records,
-            withdrawn=withdrawn,
-            skipped=sum(page.skipped.values()),
-        )
-
-    def export(self, bank: str, out: TextIO, fmt: ExportFormat) -> int:
-        self.store.get_bank(bank)
-        if fmt == "csv":
-            return formats.write_csv(self.store.entries(bank=bank, status=None), out)
-        pdq = self.store.entries(bank=bank, signal_type="pdq")
-        return formats.write_lines(pdq, out, with_type=fmt == "pytx")
-
     def withdraw_entry(self, bank: str, entry_id: int, actor: str = "operator") -> Entry:
         entry = self.store.get_entry(entry_id)
         if entry.bank != bank:
@@ -586,55 +550,6 @@ class Unshared:
         limit: int = 100,
     ) -> list[HistoryEvent]:
         return self.store.history(subject_type, subject_id, before=before, limit=limit)
-
-    # -- evidence ---------------------------------------------------------------------------
-
-    @property
-    def bank_key(self) -> BankKey:
-        """The key that signs this bank's evidence bundles (``evidence_key``), made on first
-        use; every process over the same data folder gets the same one."""
-        with self._index_lock:
-            if self._bank_key is None:
-                self.settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
-                self._bank_key = BankKey.load_or_create(self.settings.resolved_evidence_key)
-            return self._bank_key
-
-    def evidence_key(self) -> PublicKey:
-        """The public key investigators check evidence bundles with."""
-        return self.bank_key.public
-
-    def evidence_bundle(self, number: str) -> tuple[bytes, Exported]:
-        """Case ``number``'s evidence bundle, sealed now with the bank's key: its log (every
-        sighting, fetch, notice, response and removal) and its registered hashes, never an
-        image (docs/takedown.md, "Evidence"); and what it holds."""
-        from unshared.takedown.chain import timestamp
-        from unshared.takedown.evidence import Exported, seal
-
-        store = self.store
-        case = store.get_case(number)
-        records = store.evidence_records(case.id)
-        entries = [
-            {"entry": e.id, "type": e.signal_type, "hash": e.value}
-            for e in sorted(store.entries(case_id=case.id, status=None), key=lambda e: e.id)
-        ]
-        exported_at = timestamp(datetime.now(UTC))
-        data = seal(
-            records,
-            self.bank_key,
-            case=case.number,
-            store_id=store.store_id(),
-            exported_at=exported_at,
-            entries=entries,
-        )
-        return data, Exported.of(case.number, records, exported_at, len(data))
-
-    def export_evidence(self, number: str, path: Path) -> Exported:
-        """Write case ``number``'s evidence bundle to ``path`` (all of it, or nothing)."""
-        from unshared.takedown.evidence import write_file
-
-        data, exported = self.evidence_bundle(number)
-        write_file(path, data)
-        return replace(exported, path=path)
 
     # -- matching ---------------------------------------------------------------------------
 

@@ -104,7 +104,7 @@ def test_import_adds_and_withdraws(store_url: str, tmp_path: Path, pin_hash: str
         store: Store = app.store
         # The same hash as C, but a person's own case: StopNCII's list cannot withdraw it.
         own = store.create_case_with_entries(pin_hash, "ncii", [Pdq.from_hex(C)]).entries[0]
-        first = app.import_file(
+        first = app.lists.import_file(
             "ncii",
             io.StringIO(
                 json.dumps(page(record(A), record(B), record(C), record("x", kind="Text")))
@@ -116,7 +116,7 @@ def test_import_adds_and_withdraws(store_url: str, tmp_path: Path, pin_hash: str
         assert matched(app, A) and matched(app, B) and len(matched(app, C)) == 2
 
         later = page(record(A, "Withdrawn", at=2), record(C, "Deleted", at=2), record(B, at=2))
-        second = app.import_file("ncii", io.StringIO(json.dumps(later)), "stopncii")
+        second = app.lists.import_file("ncii", io.StringIO(json.dumps(later)), "stopncii")
         assert (second.records, second.added, second.existing, second.withdrawn) == (3, 0, 1, 2)
         # Withdrawn for the very next match, and in the feed every copy follows.
         assert matched(app, A) == [] and matched(app, B) != []
@@ -125,7 +125,9 @@ def test_import_adds_and_withdraws(store_url: str, tmp_path: Path, pin_hash: str
         assert ("withdraw", A) in ops and ("withdraw", C) in ops
 
         # Active again (a new case at StopNCII): a new entry; withdrawn ones stay withdrawn.
-        third = app.import_file("ncii", io.StringIO(json.dumps(page(record(A, at=3)))), "stopncii")
+        third = app.lists.import_file(
+            "ncii", io.StringIO(json.dumps(page(record(A, at=3)))), "stopncii"
+        )
         assert (third.added, third.withdrawn) == (1, 0)
         assert len(matched(app, A)) == 1
 

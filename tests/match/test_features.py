@@ -349,6 +349,6 @@ def test_the_feed_carries_no_features(app: Unshared, pictures: dict[str, Image.I
     descriptor = features.descriptors[0].tobytes().hex()
     for fmt in ("lines", "csv", "pytx"):
         out = io.StringIO()
-        app.export("mine", out, fmt)
+        app.lists.export("mine", out, fmt)
         assert out.getvalue() and descriptor not in out.getvalue()
         assert "features" not in out.getvalue()

@@ -49,7 +49,7 @@ def test_a_registered_type_is_indexed_and_matched(tmp_path: Path, wave64: type[W
         app.create_bank("strict", thresholds={"wave64": 3})
         app.create_bank("loose")  # the type's default, 6
         for bank in ("strict", "loose"):
-            app.import_file(bank, io.StringIO(f"wave64 {stored.hex}\n"), "lines")
+            app.lists.import_file(bank, io.StringIO(f"wave64 {stored.hex}\n"), "lines")
         assert len(app.index.of("wave64")) == 2
 
         for bits, banks in [(0, {"strict", "loose"}), (3, {"strict", "loose"}), (5, {"loose"})]:

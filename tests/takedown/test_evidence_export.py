@@ -92,8 +92,8 @@ def test_an_exported_case_verifies_and_holds_no_image(
         1,  # the notice drafted when the copy was verified, closed when it came down
     )
     assert summary["path"] == str(out) and summary["bytes"] == out.stat().st_size
-    assert summary["key_fingerprint"] == app.evidence_key().fingerprint
-    key = app.evidence_key()
+    assert summary["key_fingerprint"] == app.evidence.public_key().fingerprint
+    key = app.evidence.public_key()
 
     checked = unshared(app, "evidence", "verify", out, "--key", key.hex)
     assert checked.returncode == 0, checked.stderr
@@ -145,11 +145,11 @@ def test_a_case_with_no_sightings_exports_a_short_valid_bundle(
 ) -> None:
     number = _case(app, _photos()[0])
     out = tmp_path / "empty.jsonl"
-    exported = app.export_evidence(number, out)
+    exported = app.evidence.export(number, out)
     assert (exported.records, exported.sightings, exported.notices) == (0, 0, 0)
     assert exported.head == GENESIS and exported.path == out
     assert len(out.read_bytes().splitlines()) == 2  # the manifest and the seal
-    result = verify_bundle(out, public_key=app.evidence_key())
+    result = verify_bundle(out, public_key=app.evidence.public_key())
     assert result.ok and result.records == [] and len(result.manifest["entries"]) == 3
     shown = unshared(app, "evidence", "export", number, "--out", out)
     assert shown.returncode == 0, shown.stderr

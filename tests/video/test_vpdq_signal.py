@@ -93,7 +93,7 @@ def test_videos_match_by_the_share_of_frames_at_each_banks_thresholds(tmp_path: 
         app.create_bank("every-frame", thresholds={"vpdq.query_share": 100})
         app.create_bank("whole-video", thresholds={"vpdq.bank_share": 50, "vpdq": 12})
         for bank in ("ncii", "every-frame", "whole-video"):
-            app.import_file(bank, io.StringIO(f"vpdq {stored.hex}\n"), "lines")
+            app.lists.import_file(bank, io.StringIO(f"vpdq {stored.hex}\n"), "lines")
         assert len(app.index.of("vpdq")) == 3
 
         def banks(query: Vpdq) -> dict[str, int]:

@@ -16,11 +16,11 @@ from unshared.cli.hash import progress_bar, result_json
 from unshared.cli.remote import Key, OptionalServer, connect, limits
 
 if TYPE_CHECKING:  # the service and the image libraries load only in the commands that use them
+    from unshared.actions.lists import ExportFormat, ImportFormat
     from unshared.bank import Bank
     from unshared.errors import UnsharedError
     from unshared.hashing.batch import FileResult
     from unshared.match import Verdict
-    from unshared.service import ExportFormat, ImportFormat
 
 bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
 
@@ -162,10 +162,10 @@ def import_(
 
     with Unshared(settings(ctx)) as app:
         if str(file) == "-":
-            summary = app.import_file(name, sys.stdin, _import_format(None, fmt))
+            summary = app.lists.import_file(name, sys.stdin, _import_format(None, fmt))
         else:
             with file.open(newline="") as stream:
-                summary = app.import_file(name, stream, _import_format(file, fmt))
+                summary = app.lists.import_file(name, stream, _import_format(file, fmt))
     message = (
         f"read {summary.records} records: {summary.added} added,"
         f" {summary.existing} already in {name}"
@@ -189,7 +189,7 @@ def export(
     from unshared.service import Unshared
 
     with Unshared(settings(ctx)) as app:
-        count = app.export(name, sys.stdout, _export_format(fmt))
+        count = app.lists.export(name, sys.stdout, _export_format(fmt))
     stderr().print(f"exported {count} entries")
 
 

@@ -87,8 +87,8 @@ def export(
     from unshared.service import Unshared
 
     with Unshared(settings(ctx)) as app:
-        exported = app.export_evidence(case, out)
-        fingerprint = app.evidence_key().fingerprint
+        exported = app.evidence.export(case, out)
+        fingerprint = app.evidence.public_key().fingerprint
     if as_json:
         print(json.dumps({**exported.to_dict(), "key_fingerprint": fingerprint}))
         return
@@ -113,7 +113,7 @@ def key(
     from unshared.service import Unshared
 
     with Unshared(settings(ctx)) as app:
-        public = app.evidence_key()
+        public = app.evidence.public_key()
     if pem:
         print(public.pem, end="")
         return

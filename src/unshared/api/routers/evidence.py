@@ -19,7 +19,7 @@ BUNDLE_TYPE = "application/jsonl"
 @router.get("/v1/evidence/key", tags=["evidence"])
 def evidence_key(state: State) -> schemas.EvidenceKey:
     """The bank's Ed25519 public key, which evidence bundles are signed with."""
-    key = state.app.evidence_key()
+    key = state.app.evidence.public_key()
     return schemas.EvidenceKey(public_key=key.hex, pem=key.pem, fingerprint=key.fingerprint)
 
 
@@ -40,7 +40,7 @@ def case_evidence(
     """The case's evidence bundle, sealed now with the bank's key: every sighting, fetch,
     notice, response and removal, and its registered hashes; never an image. Check it offline
     with ``unshared evidence verify FILE --key KEY``."""
-    data, exported = state.app.evidence_bundle(number)
+    data, exported = state.app.evidence.bundle(number)
     return Response(
         data,
         media_type=BUNDLE_TYPE,
