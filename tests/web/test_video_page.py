@@ -18,8 +18,7 @@ from typing import Any
 import pytest
 
 from tests.video.clips import need_ffmpeg, photo_video, transcode
-from tests.web.conftest import LiveServer, browser_missing
-from unshared.client import Client
+from tests.web.conftest import browser_missing
 from unshared.hashing.video import frames_of, hash_video
 from unshared.signals import Pdq
 from unshared.video import Vpdq
