@@ -12,13 +12,18 @@ Python one under the default bank thresholds, and does not match an unrelated vi
 from __future__ import annotations
 
 import base64
+import json
+import re
 import statistics
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.imaging import sample_photo
 from tests.video.clips import need_ffmpeg, photo_video, transcode
-from tests.web.conftest import browser_missing
+from tests.web.conftest import LiveServer, browser_missing
+from unshared.client import Client
 from unshared.hashing.video import frames_of, hash_video
 from unshared.signals import Pdq
 from unshared.video import Vpdq
@@ -111,3 +116,60 @@ def test_the_page_vpdq_agrees_with_the_reference(open_page: Any, clips: dict[str
                 assert decision[0], name
             if "other.webm" in (name, other) and name != other:
                 assert not decision[0], (name, other)
+
+
+def test_a_video_chosen_on_the_page_makes_a_case_platforms_find(
+    open_page: Any, live_server: LiveServer, clips: dict[str, bytes], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    video = tmp_path / "clip.webm"
+    video.write_bytes(clips["vp9.webm"])
+    photo = tmp_path / "photo.jpg"
+    sample_photo("astronaut").save(photo, quality=90)
+    tab = open_page()
+    page = tab.page
+    page.set_input_files("#files", [str(video), str(photo)])
+    expect(page.locator("#photos li")).to_have_count(2)
+    expect(page.locator("#photos .photo-state").first).to_contain_text(re.compile("frame|ready"))
+    expect(page.locator("#photos .photo.ready")).to_have_count(2, timeout=60_000)
+    expect(page.locator("#photos").get_by_text("Video fingerprints ready")).to_be_visible()
+    preview = json.loads(page.locator("#preview").text_content() or "")
+    assert len(preview["images"]) == 1 and len(preview["videos"]) == 1
+
+    page.click("#send")
+    expect(page.locator("#created-heading")).to_be_focused()
+    number = page.locator("#new-case").text_content() or ""
+    store = live_server.store
+    case = store.get_case(number)
+    kinds = sorted(e.signal_type for e in store.entries(case_id=case.id, status=None))
+    assert kinds == ["md5", "md5", "pdq", "sha256", "sha256", "vpdq"]
+    sent = next(e for e in store.entries(case_id=case.id) if e.signal_type == "vpdq")
+    reference = hash_video(clips["vp9.webm"])
+    assert Vpdq.from_hex(sent.value).shares(reference.vpdq, Vpdq.DEFAULT_THRESHOLD)[0] == 100
+
+    page.check("#saved")
+    page.click("#continue")
+    expect(page.locator("#hashes")).to_contain_text("Video (also finds re-encoded copies)")
+
+    # A platform finds a smaller, re-encoded H.264 copy by its bytes.
+    platforms = live_server.app.state.unshared.platforms
+    _, key = platforms.create_key("a-platform", "platform", actor="test")
+    copy = transcode(clips["vp9.webm"], "-vf", "scale=240:-2", "-b:v", "150k")
+    with Client(live_server.url, key) as platform:
+        _, verdict = platform.match_video(copy)
+    assert [m.entry for m in verdict.matches] == [sent.id]
+
+
+def test_a_video_the_browser_cannot_decode_is_refused_in_words(
+    open_page: Any, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    broken = tmp_path / "broken.webm"
+    broken.write_bytes(b"\x1a\x45\xdf\xa3" + bytes(range(256)) * 64)
+    page = open_page().page
+    page.set_input_files("#files", [str(broken)])
+    expect(page.locator("#photos .photo.error")).to_contain_text(
+        "This browser can't play this video", timeout=30_000
+    )
