@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from tests.imaging import sample_photo
-from tests.video.clips import need_ffmpeg, photo_video, transcode
+from tests.imaging import SHARED_DATA, sample_photo
+from tests.video.clips import ffmpeg, need_ffmpeg, photo_video, transcode
 from tests.web.conftest import LiveServer, browser_missing
 from unshared.client import Client
 from unshared.hashing.video import frames_of, hash_video
@@ -37,12 +37,33 @@ MOST_BITS = 31
 QUERY_SHARE = 80  # the bank's default vpdq.query_share
 
 
+KODAK = SHARED_DATA / "photos" / "kodak24" / "images"
+
+
+def kodak_zoom(folder: Path, count: int = 12) -> bytes:
+    """A slow zoom into each of ``count`` Kodak photos, 3 s each at 30 frames a second, H.264."""
+    parts = []
+    for n, photo in enumerate(sorted(KODAK.glob("*.png"))[:count]):
+        part = folder / f"part{n}.mp4"
+        zoom = (
+            "scale=768:512,zoompan=z='1+0.002*on':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)'"
+            ":d=90:s=640x426:fps=30"
+        )
+        ffmpeg("-loop", "1", "-i", str(photo), "-vf", zoom, "-frames:v", "90",
+               "-pix_fmt", "yuv420p", "-c:v", "libx264", "-crf", "20", str(part))  # fmt: skip
+        parts.append(f"file '{part}'")
+    (folder / "parts.txt").write_text("\n".join(parts))
+    ffmpeg("-f", "concat", "-safe", "0", "-i", str(folder / "parts.txt"), "-c", "copy",
+           str(folder / "kodak.mp4"))  # fmt: skip
+    return (folder / "kodak.mp4").read_bytes()
+
+
 @pytest.fixture(scope="module")
-def clips() -> dict[str, bytes]:
+def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The test videos: the same pan in each codec this Chromium decodes, and an unrelated one."""
     need_ffmpeg()
     pan = photo_video(["coffee", "chelsea", "rocket"], seconds_each=3.0, fps=24)
-    return {
+    made = {
         "vp9.webm": transcode(pan, "-c:v", "libvpx-vp9", "-b:v", "1M", suffix=".webm"),
         "vp8.webm": transcode(pan, "-c:v", "libvpx", "-b:v", "1M", suffix=".webm"),
         "h264.mp4": pan,
@@ -57,6 +78,13 @@ def clips() -> dict[str, bytes]:
             suffix=".webm",
         ),
     }
+    if KODAK.is_dir():  # ordinary photos, 36 s: more frames to measure
+        kodak = kodak_zoom(tmp_path_factory.mktemp("kodak"))
+        made["kodak-h264.mp4"] = kodak
+        made["kodak-vp9.webm"] = transcode(
+            kodak, "-c:v", "libvpx-vp9", "-b:v", "1M", suffix=".webm"
+        )
+    return made
 
 
 def page_vpdq(page: Any, data: bytes) -> dict[str, Any]:
