@@ -6,6 +6,7 @@ videos in words."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,7 +15,10 @@ import pytest
 from tests.api.conftest import LiveServer
 from tests.video.clips import need_ffmpeg, photo_video, transcode
 from unshared.client import Client
+from unshared.config import Settings
 from unshared.hashing.video import hash_video
+from unshared.service import Unshared
+from unshared.sync import Sync
 from unshared.video import MAX_FRAMES, VideoSignals
 
 
@@ -32,7 +36,9 @@ def post(server: LiveServer, path: str, body: dict[str, Any]) -> httpx.Response:
     return httpx.post(f"{server.url}{path}", json=body, timeout=30)
 
 
-def test_a_case_of_a_video_reaches_platforms(server: LiveServer, original: bytes) -> None:
+def test_a_case_of_a_video_reaches_platforms(
+    server: LiveServer, original: bytes, tmp_path: Path
+) -> None:
     signals = hash_video(original)
     made = post(server, "/v1/cases", {"videos": [video_hashes(signals)], "minor": True})
     assert made.status_code == 201, made.text
@@ -56,6 +62,12 @@ def test_a_case_of_a_video_reaches_platforms(server: LiveServer, original: bytes
         ].matches
         changes = [c for c in platform.feed().changes if c.signal_type == "vpdq"]
         assert [c.value for c in changes] == [signals.vpdq.hex]
+        # A platform's synced copy finds the re-encoded copy offline, as a minor's.
+        local = Settings.load(env={}, home=tmp_path / "platform", video_workers=0)
+        with Unshared(local) as app:
+            Sync(platform, app).run()
+            offline = app.videos.match(copy)[1]
+        assert [m.category for m in offline.matches if m.signal == "vpdq"] == ["minor"]
 
     # Photos and videos together, added to the case later.
     other = hash_video(transcode(original, "-vf", "hflip"))
