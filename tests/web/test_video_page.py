@@ -199,3 +199,25 @@ def test_a_video_the_browser_cannot_decode_is_refused_in_words(
     expect(page.locator("#photos .photo.error")).to_contain_text(
         "This browser can't play this video", timeout=30_000
     )
+
+
+def test_a_video_shows_its_progress_and_stops_when_removed(
+    open_page: Any, clips: dict[str, bytes], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    video = tmp_path / "long.mp4"
+    video.write_bytes(clips.get("kodak-h264.mp4", clips["h264.mp4"]))
+    page = open_page().page
+    page.set_input_files("#files", [str(video)])
+    state = page.locator("#photos .photo-state")
+    expect(state).to_contain_text(re.compile(r"frame \d+ of \d+"), timeout=30_000)
+    page.locator("#photos button").click()
+    expect(page.locator("#photos li")).to_have_count(0)
+    # Nothing of the removed video comes back, and the page goes on with what is chosen next.
+    photo = tmp_path / "photo.jpg"
+    sample_photo("coffee").save(photo, quality=90)
+    page.set_input_files("#files", [str(photo)])
+    expect(page.locator("#photos .photo.ready")).to_have_count(1, timeout=30_000)
+    page.wait_for_timeout(1000)
+    expect(page.locator("#photos li")).to_have_count(1)
