@@ -354,4 +354,10 @@ def test_a_person_can_ask_the_services_limits(tmp_path: Path) -> None:
             "max_protected_per_call": 20,
             "protect_min_keypoints": 15,
             "protect_max_keypoints": 500,
+            "max_videos_per_call": 4,
+            "video_max_bytes": 200 * 1024 * 1024,
+            "video_max_seconds": 600.0,
+            "video_max_frames": 3600,
+            "video_seconds_per_hash": 1.0,
+            "video_min_frame_quality": 50,
         }

@@ -30,6 +30,8 @@ IMAGE_MARKS = (
     b"data:image",
 )
 HEX = re.compile(r"[0-9a-f]*")
+#: Most frames a video's vPDQ holds (``unshared.video.MAX_FRAMES``: an hour, one a second).
+MAX_FRAMES = 3600
 
 
 @dataclass
@@ -82,7 +84,7 @@ def assert_only_features_and_hashes(body: bytes, where: str) -> None:
     for mark in IMAGE_MARKS:
         assert mark not in body, f"{where}: the body holds {mark!r}"
     document = json.loads(body)
-    assert set(document) <= {"images", "pin", "minor"}, where
+    assert set(document) <= {"images", "videos", "pin", "minor"}, where
     assert document.get("minor", False) in (True, False), where
     if where.startswith("/v1/cases/protect"):
         # The under-18 answer is a takedown case's: the page never sends it with protected photos.
@@ -90,7 +92,17 @@ def assert_only_features_and_hashes(body: bytes, where: str) -> None:
     if "pin" in document:
         assert re.fullmatch(r"[A-Z0-9-]{1,32}", document["pin"]), where
     images = document.get("images", [])
-    assert len(body) <= 200 + MAX_BYTES_PER_PHOTO * max(1, len(images)), where
+    videos = document.get("videos", [])
+    assert not videos or not where.startswith("/v1/cases/protect"), where
+    for video in videos:
+        assert set(video) <= {"vpdq", "md5", "sha256"} and {"vpdq", "md5"} <= set(video), where
+        vpdq = video["vpdq"]
+        assert HEX.fullmatch(vpdq) and 0 < len(vpdq) <= 64 * MAX_FRAMES and not len(vpdq) % 64
+        for key, size in (("md5", 32), ("sha256", 64)):
+            if key in video:
+                assert HEX.fullmatch(video[key]) and len(video[key]) == size, (where, key)
+    video_bytes = sum(len(video["vpdq"]) + 200 for video in videos)
+    assert len(body) <= 200 + video_bytes + MAX_BYTES_PER_PHOTO * max(1, len(images)), where
     for image in images:
         assert set(image) <= {"pdq", "quality", "md5", "sha256", "features"}, where
         for key, size in (("pdq", 64), ("md5", 32), ("sha256", 64)):

@@ -33,7 +33,7 @@ from unshared.bank.models import (
 from unshared.errors import InvalidInput
 from unshared.match.query import MAX_TRIMMED_VIEWS
 from unshared.signals import Md5, Pdq, Sha256
-from unshared.video import MAX_FRAMES
+from unshared.video import MAX_FRAMES, Vpdq
 
 HEX64 = r"^[0-9a-fA-F]{64}$"
 HEX32 = r"^[0-9a-fA-F]{32}$"
@@ -43,6 +43,9 @@ MAX_IMAGES_PER_CALL = 50
 #: Most photos one call may protect: each brings its features (up to 500 keypoints, 40,000 hex
 #: digits), and a call must stay under the JSON body limit (``max_json_bytes``, 1 MiB).
 MAX_PROTECTED_PER_CALL = 20
+#: Most videos one call may carry: an hour's vPDQ is 230,400 hex digits, and four of them stay
+#: under the JSON body limit (``max_json_bytes``, 1 MiB).
+MAX_VIDEOS_PER_CALL = 4
 
 
 class Strict(BaseModel):
@@ -78,6 +81,25 @@ class ImageHashes(Strict):
             out.append(Pdq.from_hex(self.pdq))
         if self.md5:
             out.append(Md5.from_hex(self.md5))
+        if self.sha256:
+            out.append(Sha256.from_hex(self.sha256))
+        return out
+
+
+class VideoHashes(Strict):
+    """The hashes of one video, made on the person's device (docs/video.md). Never the video."""
+
+    vpdq: str = Field(
+        pattern=VPDQ_HEX,
+        max_length=64 * MAX_FRAMES,
+        description="vPDQ: the distinct PDQ of its frames of quality 50 or more, one a second,"
+        f" 64 hex digits each, one after another (1 to {MAX_FRAMES} frames)",
+    )
+    md5: str = Field(pattern=HEX32, description="MD5 of the video file's bytes")
+    sha256: str | None = Field(default=None, pattern=HEX64, description="SHA-256 of the file")
+
+    def signals(self) -> list[Vpdq | Md5 | Sha256]:
+        out: list[Vpdq | Md5 | Sha256] = [Vpdq.from_hex(self.vpdq), Md5.from_hex(self.md5)]
         if self.sha256:
             out.append(Sha256.from_hex(self.sha256))
         return out
@@ -122,6 +144,12 @@ class PersonLimits(BaseModel):
     max_file_bytes: int = Field(description="Files over this are refused")
     max_images_per_call: int = Field(description="Most images one call may carry")
     max_protected_per_call: int = Field(description="Most photos one call may protect")
+    max_videos_per_call: int = Field(description="Most videos one call may carry")
+    video_max_bytes: int = Field(description="Video files over this are refused")
+    video_max_seconds: float = Field(description="Videos longer than this are refused")
+    video_max_frames: int = Field(description="Most distinct frames one vPDQ may hold")
+    video_seconds_per_hash: float = Field(description="vPDQ hashes one frame per this long")
+    video_min_frame_quality: int = Field(description="Frames under this PDQ quality are left out")
     protect_min_keypoints: int = Field(description="Fewest keypoints a protected photo may have")
     protect_max_keypoints: int = Field(description="Most keypoints a protected photo may have")
 
@@ -133,8 +161,18 @@ CATEGORY = (
 )
 
 
+def _some_media(images: list[ImageHashes], videos: list[VideoHashes]) -> None:
+    if not (images or videos):
+        raise ValueError("give at least one image or video")
+
+
 class NewCase(Strict):
-    images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
+    images: list[ImageHashes] = Field(default_factory=list, max_length=MAX_IMAGES_PER_CALL)
+    videos: list[VideoHashes] = Field(
+        default_factory=list,
+        max_length=MAX_VIDEOS_PER_CALL,
+        description="The hashes of videos (vPDQ, MD5, SHA-256), made on the person's device",
+    )
     minor: bool = Field(
         default=False,
         strict=True,  # true or false: never "yes", 1 or "on" taken as a yes
@@ -143,13 +181,31 @@ class NewCase(Strict):
         " sexual abuse material",
     )
 
+    @model_validator(mode="after")
+    def _some(self) -> NewCase:
+        _some_media(self.images, self.videos)
+        return self
+
 
 class Pin(Strict):
     pin: str = Field(min_length=1, max_length=64)
 
 
 class AddToCase(Pin):
-    images: list[ImageHashes] = Field(min_length=1, max_length=MAX_IMAGES_PER_CALL)
+    images: list[ImageHashes] = Field(default_factory=list, max_length=MAX_IMAGES_PER_CALL)
+    videos: list[VideoHashes] = Field(default_factory=list, max_length=MAX_VIDEOS_PER_CALL)
+
+    @model_validator(mode="after")
+    def _some(self) -> AddToCase:
+        _some_media(self.images, self.videos)
+        return self
+
+
+#: Why a protect case refuses videos: said in words, not as an unknown field.
+_NO_VIDEOS = (
+    "videos are for takedown cases (POST /v1/cases): a protect case watches ordinary photos by"
+    " their local features, which videos do not have"
+)
 
 
 class NewProtectCase(Strict):
@@ -161,6 +217,8 @@ class NewProtectCase(Strict):
         # The one answer about the person belongs to a takedown case; a protect case is of
         # ordinary photos, and the page never asks it there. Said in words, not as an unknown
         # field.
+        if isinstance(data, dict) and "videos" in data:
+            raise ValueError(_NO_VIDEOS)
         if isinstance(data, dict) and "minor" in data:
             raise ValueError(
                 "minor is for takedown cases (POST /v1/cases): a protect case holds ordinary"
@@ -171,6 +229,13 @@ class NewProtectCase(Strict):
 
 class AddProtected(Pin):
     images: list[ProtectedImage] = Field(min_length=1, max_length=MAX_PROTECTED_PER_CALL)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_videos(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "videos" in data:
+            raise ValueError(_NO_VIDEOS)
+        return data
 
 
 class CaseCreated(BaseModel):

@@ -35,6 +35,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' blob: data:",
+        # A chosen video plays from an object URL of the file, so its frames can be hashed here.
+        "media-src blob:",
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",

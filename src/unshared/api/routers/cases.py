@@ -74,13 +74,15 @@ def create_case(
         ),
     ] = None,
 ) -> schemas.CaseCreated:
-    """Make a case from the hashes of a person's photos. The PIN is shown this once (and again
+    """Make a case from the hashes of a person's photos and videos (a video: its vPDQ, MD5
+    and SHA-256, docs/video.md). The PIN is shown this once (and again
     to a retry with the same Idempotency-Key). ``minor``: the person is under 18, or was when
     the photos were taken; platforms then get the ``minor`` category with each hash."""
     state.case_creations.hit(client)
     least = state.settings.pdq_min_quality
     made = state.cases.create(
-        [image.signals(least) for image in body.images],
+        [image.signals(least) for image in body.images]
+        + [video.signals() for video in body.videos],
         idempotency_key=idempotency_key,
         minor=body.minor,
     )
@@ -98,9 +100,14 @@ def case_status(number: str, body: schemas.Pin, state: State, client: Client) ->
 def add_hashes(
     number: str, body: schemas.AddToCase, state: State, client: Client
 ) -> schemas.CaseStatus:
-    """Add the hashes of more photos to the case."""
+    """Add the hashes of more photos and videos to the case."""
     case = _open(state, client, number, body.pin)
-    state.cases.add(case, [image.signals(state.settings.pdq_min_quality) for image in body.images])
+    least = state.settings.pdq_min_quality
+    state.cases.add(
+        case,
+        [image.signals(least) for image in body.images]
+        + [video.signals() for video in body.videos],
+    )
     return _view(state.cases.view(case))
 
 

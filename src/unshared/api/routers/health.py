@@ -7,6 +7,8 @@ from fastapi import APIRouter, Response
 from unshared.api import schemas
 from unshared.api.deps import Credentials, State
 from unshared.api.errors import error_response
+from unshared.hashing.video import SECONDS_PER_HASH
+from unshared.video import MAX_FRAMES, Vpdq
 
 router = APIRouter(tags=["health"])
 
@@ -49,7 +51,8 @@ def metrics(state: State, credentials: Credentials) -> Response:
 
 @router.get("/v1/cases/limits")
 def limits(state: State) -> schemas.PersonLimits:
-    """The service's limits for a person's photos, so the page decides as the service does."""
+    """The service's limits for a person's photos and videos, so the page decides as the service
+    does."""
     from unshared.features import MAX_KEYPOINTS, MIN_KEYPOINTS  # OpenCV: here, not at start-up
 
     return schemas.PersonLimits(
@@ -57,6 +60,12 @@ def limits(state: State) -> schemas.PersonLimits:
         max_file_bytes=state.settings.max_file_bytes,
         max_images_per_call=schemas.MAX_IMAGES_PER_CALL,
         max_protected_per_call=schemas.MAX_PROTECTED_PER_CALL,
+        max_videos_per_call=schemas.MAX_VIDEOS_PER_CALL,
+        video_max_bytes=state.settings.video_max_bytes,
+        video_max_seconds=state.settings.video_max_seconds,
+        video_max_frames=MAX_FRAMES,
+        video_seconds_per_hash=SECONDS_PER_HASH,
+        video_min_frame_quality=Vpdq.MIN_FRAME_QUALITY,
         protect_min_keypoints=MIN_KEYPOINTS,
         protect_max_keypoints=MAX_KEYPOINTS,
     )

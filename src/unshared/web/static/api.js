@@ -7,6 +7,8 @@
 export let MAX_IMAGES_PER_CALL = 50;
 /** Most photos one call may protect (each carries its features): likewise. */
 export let MAX_PROTECTED_PER_CALL = 20;
+/** Most videos one call may carry (an hour's vPDQ is 230,400 hex digits): likewise. */
+export let MAX_VIDEOS_PER_CALL = 4;
 
 /**
  * The service's limits for a person's photos: `{pdq_min_quality, max_file_bytes,
@@ -24,6 +26,7 @@ export async function limits() {
     const answer = await response.json();
     MAX_IMAGES_PER_CALL = answer.max_images_per_call;
     MAX_PROTECTED_PER_CALL = answer.max_protected_per_call ?? MAX_PROTECTED_PER_CALL;
+    MAX_VIDEOS_PER_CALL = answer.max_videos_per_call ?? MAX_VIDEOS_PER_CALL;
     return answer;
   } catch {
     return null;
@@ -104,14 +107,15 @@ export function newCaseKey() {
 /** Pauses before sending a new case again after no answer or a 5xx. */
 const RESEND_AFTER_MS = [500, 1500, 4000];
 
-/** A new case from the images' hashes: `{case, pin, status, hashes, minor}`. `minor`: the
- * person said they are under 18, or were when the photos were taken.
+/** A new case from the images' hashes (and videos', `videos`): `{case, pin, status, hashes,
+ * minor}`. `minor`: the person said they are under 18, or were when the photos were taken.
  *
  * `key` (from `newCaseKey`) goes as the Idempotency-Key. A lost answer (no answer, or a 5xx from
  * the server or a proxy) may hide a case that was made: the request is sent again with the same
  * key, and the server answers with that case and its PIN rather than making a second one. */
-export async function createCase(images, key, minor = null, path = "/v1/cases") {
+export async function createCase(images, key, minor = null, videos = [], path = "/v1/cases") {
   const body = minor === null ? { images } : { images, minor };
+  if (videos.length) body.videos = videos;
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await post(path, body, { "Idempotency-Key": key });
@@ -124,7 +128,8 @@ export async function createCase(images, key, minor = null, path = "/v1/cases") 
 }
 
 /** A new protect case from ordinary photos' hashes and features: as `createCase`. */
-export const protectPhotos = (images, key) => createCase(images, key, null, "/v1/cases/protect");
+export const protectPhotos = (images, key) =>
+  createCase(images, key, null, [], "/v1/cases/protect");
 
 /** Protect more photos in a protect case; answers with its status. */
 export const protectMore = (number, pin, images) =>
@@ -133,8 +138,9 @@ export const protectMore = (number, pin, images) =>
 /** The case's status: `{case, status, created_at, withdrawn_at, hashes, reports, kind}`. */
 export const caseStatus = (number, pin) => post(casePath(number, "status"), { pin });
 
-/** Add the images' hashes to the case; answers with its status. */
-export const addHashes = (number, pin, images) => post(casePath(number, "hashes"), { pin, images });
+/** Add the images' (and videos') hashes to the case; answers with its status. */
+export const addHashes = (number, pin, images, videos = []) =>
+  post(casePath(number, "hashes"), videos.length ? { pin, images, videos } : { pin, images });
 
 /** Withdraw the case; answers with its status. */
 export const withdrawCase = (number, pin) => post(casePath(number, "withdraw"), { pin });

@@ -60,6 +60,17 @@ const picker = new PhotoPicker({
   t,
   onChange: () => updateSendArea(),
 });
+// Videos wait for the service's video limits (or its silence: the defaults then stand).
+picker.videos = limits.then((answer) => {
+  if (!answer?.video_max_bytes) return;
+  picker.videoLimits = Object.freeze({
+    maxBytes: answer.video_max_bytes,
+    maxSeconds: answer.video_max_seconds,
+    maxFrames: answer.video_max_frames,
+    secondsPerHash: answer.video_seconds_per_hash,
+    minFrameQuality: answer.video_min_frame_quality,
+  });
+});
 
 // --- views ----------------------------------------------------------------------------------
 
@@ -221,15 +232,22 @@ function shortened(images) {
   );
 }
 
+// A video's vPDQ is up to 230,400 hex digits: the preview shows its start and length.
+const shortenedVideos = (videos) =>
+  videos.map((video) => ({
+    ...video,
+    vpdq: `${video.vpdq.slice(0, 32)}… (${video.vpdq.length.toLocaleString(locale())})`,
+  }));
+
 function updateSendArea() {
   const images = picker.payload();
-  $("send-area").hidden = images.length === 0 || picker.busy;
+  const videos = picker.videoPayload();
+  $("send-area").hidden = images.length + videos.length === 0 || picker.busy;
   $("send-bar").hidden = $("send-area").hidden;
   $("blur-area").hidden = picker.items.length === 0;
-  const preview =
-    state.mode === "new" && !state.protecting
-      ? { images: shortened(images), minor: minor() }
-      : { images: shortened(images) };
+  const shown = { images: shortened(images) };
+  if (videos.length) shown.videos = shortenedVideos(videos);
+  const preview = state.mode === "new" && !state.protecting ? { ...shown, minor: minor() } : shown;
   $("preview").textContent = JSON.stringify(preview, null, 2);
 }
 
@@ -249,9 +267,19 @@ function quickExit() {
   window.location.replace(NEUTRAL_PAGE);
 }
 
+/** The calls to send: each with at most the service's number of images and of videos. */
+function batchesOf(images, videos, imageSize, videoSize) {
+  const batches = [];
+  for (let i = 0, v = 0; i < images.length || v < videos.length; i += imageSize, v += videoSize) {
+    batches.push({ images: images.slice(i, i + imageSize), videos: videos.slice(v, v + videoSize) });
+  }
+  return batches;
+}
+
 async function send() {
   const images = picker.payload();
-  if (images.length === 0 || picker.busy) {
+  const videos = picker.videoPayload();
+  if (images.length + videos.length === 0 || picker.busy) {
     $("send-error").textContent = t("send.nothingReady");
     return;
   }
@@ -259,8 +287,7 @@ async function send() {
   const sending = t(protecting ? "protect.send.sending" : "send.sending");
   await busy($("send"), sending, $("send-error"), async () => {
     const size = protecting ? api.MAX_PROTECTED_PER_CALL : api.MAX_IMAGES_PER_CALL;
-    const batches = [];
-    for (let i = 0; i < images.length; i += size) batches.push(images.slice(i, i + size));
+    const batches = batchesOf(images, videos, size, api.MAX_VIDEOS_PER_CALL);
     if (state.mode === "new") {
       const first = batches.shift();
       // Sending the same photos again after an error reuses the key: if the lost try made the
@@ -270,17 +297,19 @@ async function send() {
         state.pendingCase = { body, key: api.newCaseKey() };
       }
       const made = protecting
-        ? await api.protectPhotos(first, state.pendingCase.key)
-        : await api.createCase(first, state.pendingCase.key, minor());
+        ? await api.protectPhotos(first.images, state.pendingCase.key)
+        : await api.createCase(first.images, state.pendingCase.key, minor(), first.videos);
       state.pendingCase = null;
       state.session = { number: made.case, pin: made.pin };
       state.created = { number: made.case, pin: made.pin, at: new Date() };
     }
     const before = state.mode === "add" ? state.status.hashes.length : 0;
-    const photos = images.length;
+    const photos = images.length + videos.length;
     const add = protecting ? api.protectMore : api.addHashes;
     for (const batch of batches) {
-      state.status = await add(state.session.number, state.session.pin, batch);
+      state.status = protecting
+        ? await add(state.session.number, state.session.pin, batch.images)
+        : await add(state.session.number, state.session.pin, batch.images, batch.videos);
     }
     picker.clear();
     for (const answer of document.querySelectorAll("input[name=minor]")) answer.checked = false;

@@ -1,13 +1,25 @@
-// The photos a person chose: local thumbnails, their fingerprints as they are made, and the
-// hashes to send. The files themselves never leave this module except to the hashing worker
-// (or, for ordinary photos to protect, the protect worker, which adds their features).
+// The photos and videos a person chose: local thumbnails, their fingerprints as they are made,
+// and the hashes to send. The files themselves never leave this module except to the hashing
+// worker (or, for ordinary photos to protect, the protect worker, which adds their features),
+// and a video to video.js on this page, one video at a time.
 
 import { el } from "./dom.js";
+import { DEFAULT_VIDEO_LIMITS, fingerprintVideo, isVideo } from "./video.js";
 
 // Formats a browser may give no MIME type for (HEIC on most desktops, for one).
 const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|gif|bmp|tiff?|heic|heif|avif)$/i;
 // The states of a photo still being fingerprinted: waiting, then the steps the worker reports.
-const WORKING = new Set(["waiting", "reading", "hashing", "decoding", "fingerprinting", "features"]);
+const WORKING = new Set([
+  "waiting",
+  "reading",
+  "hashing",
+  "decoding",
+  "fingerprinting",
+  "features",
+  "video.reading",
+  "video.hashing",
+  "video.frames",
+]);
 /** Fewest keypoints worth protecting: the service's, until it says its own. */
 const MIN_KEYPOINTS = 15;
 
@@ -28,6 +40,8 @@ export class PhotoPicker {
     this.announced = "";
     this.protecting = false; // photos to protect: their features are made and sent too
     this.minKeypoints = MIN_KEYPOINTS;
+    this.videoLimits = DEFAULT_VIDEO_LIMITS; // the service's, once it has said them
+    this.videos = Promise.resolve(); // videos are fingerprinted one after another
   }
 
   /**
@@ -45,7 +59,11 @@ export class PhotoPicker {
     for (const file of files) {
       const item = { id: this.nextId++, file, state: "waiting", result: null, url: null };
       this.items.push(item);
-      if (!file.type.startsWith("image/") && !IMAGE_EXTENSIONS.test(file.name)) {
+      if (isVideo(file)) {
+        item.video = true;
+        if (this.protecting) item.state = "error.video_protect";
+        else this.addVideo(item);
+      } else if (!file.type.startsWith("image/") && !IMAGE_EXTENSIONS.test(file.name)) {
         item.state = "error.not_image";
       } else {
         item.url = URL.createObjectURL(file);
@@ -59,6 +77,24 @@ export class PhotoPicker {
     this.changed();
   }
 
+  /** Fingerprint a video on this page, after the videos before it; removing it stops it. */
+  addVideo(item) {
+    item.stop = new AbortController();
+    const onStep = (step, vars) => this.update(item, `video.${step}`, vars);
+    const run = () =>
+      item.stop.signal.aborted
+        ? null
+        : fingerprintVideo(item.file, {
+            limits: this.videoLimits,
+            onStep,
+            signal: item.stop.signal,
+          }).then(
+            (result) => this.finish(item, result),
+            (error) => this.update(item, `error.${error.code ?? "failed"}`),
+          );
+    this.videos = this.videos.then(run);
+  }
+
   finish(item, result) {
     if (!this.items.includes(item)) return; // removed while it was being fingerprinted
     item.result = result;
@@ -70,19 +106,21 @@ export class PhotoPicker {
 
   // The state of a photo done: ready, or ready for exact copies only; to protect, ready or why not.
   usable(result) {
+    if (result.vpdq !== undefined) return result.exactOnly ? "video.plain" : "video.ready";
     if (!this.protecting) return result.exactOnly ?? "ready";
     if (result.exactOnly) return `protect.${result.exactOnly}`;
     return (result.features?.keypoints ?? 0) >= this.minKeypoints ? "protect.ready" : "protect.few";
   }
 
-  update(item, state) {
+  update(item, state, vars = {}) {
     if (!this.items.includes(item)) return;
     item.state = state;
+    item.vars = vars;
     // Change the row in place: replacing it would take the keyboard focus off its button.
     const row = this.list.querySelector(`[data-id="${item.id}"]`);
     if (row) {
       row.className = `photo ${kindOf(state)}`;
-      row.querySelector(".photo-state").textContent = this.t(`photo.${state}`);
+      row.querySelector(".photo-state").textContent = this.t(`photo.${state}`, vars);
     }
     this.changed();
   }
@@ -91,6 +129,7 @@ export class PhotoPicker {
     const index = this.items.indexOf(item);
     if (index < 0) return;
     this.items.splice(index, 1);
+    item.stop?.abort();
     if (item.url) URL.revokeObjectURL(item.url);
     this.list.querySelector(`[data-id="${item.id}"]`)?.remove();
     // A copy of the removed photo, chosen twice, now stands for it.
@@ -108,7 +147,10 @@ export class PhotoPicker {
 
   /** Forget every photo, and release their thumbnails' memory. */
   clear() {
-    for (const item of this.items) if (item.url) URL.revokeObjectURL(item.url);
+    for (const item of this.items) {
+      item.stop?.abort();
+      if (item.url) URL.revokeObjectURL(item.url);
+    }
     this.items = [];
     this.list.replaceChildren();
     this.announced = "";
@@ -135,7 +177,7 @@ export class PhotoPicker {
         }));
     }
     return this.items
-      .filter((item) => item.result && !item.duplicate)
+      .filter((item) => item.result && !item.duplicate && !item.result.vpdq)
       .map(({ result }) => {
         const hashes = {};
         if (result.pdq && !result.exactOnly) {
@@ -145,6 +187,19 @@ export class PhotoPicker {
         if (result.sha256) hashes.sha256 = result.sha256;
         return hashes;
       });
+  }
+
+  /** What is sent for each usable video with a vPDQ: its hashes only, one object per distinct
+   * file. (A video too plain for one goes with the photos, as exact hashes.) */
+  videoPayload() {
+    if (this.protecting) return [];
+    return this.items
+      .filter((item) => item.result?.vpdq && !item.duplicate)
+      .map(({ result }) => ({
+        vpdq: result.vpdq,
+        md5: result.md5,
+        ...(result.sha256 ? { sha256: result.sha256 } : {}),
+      }));
   }
 
   /** Redraw every photo, as after a change of language. */
@@ -159,7 +214,7 @@ export class PhotoPicker {
     const { file } = item;
     const thumb = item.url
       ? el("img", { class: "thumb", src: item.url, alt: "", width: 64, height: 64 })
-      : el("span", { class: "thumb none" }, this.t("pick.noPreview"));
+      : el("span", { class: "thumb none" }, this.t(item.video ? "pick.video" : "pick.noPreview"));
     if (item.url) {
       // A format this browser cannot show (HEIC outside Safari) gets a plain tile instead.
       thumb.addEventListener("error", () => {
@@ -189,7 +244,7 @@ export class PhotoPicker {
         "div",
         { class: "photo-text" },
         el("p", { class: "photo-name" }, file.name, " ", el("span", { class: "small" }, size)),
-        el("p", { class: "photo-state" }, this.t(`photo.${item.state}`)),
+        el("p", { class: "photo-state" }, this.t(`photo.${item.state}`, item.vars)),
       ),
       remove,
     );
@@ -199,7 +254,7 @@ export class PhotoPicker {
     const total = this.items.length;
     const done = this.items.filter((item) => !WORKING.has(item.state)).length;
     let message;
-    const ready = this.payload().length;
+    const ready = this.payload().length + this.videoPayload().length;
     const prefix = this.protecting ? "protect." : "";
     if (total === 0) message = "";
     else if (this.busy) message = this.t(`${prefix}progress.working`, { done, n: total });

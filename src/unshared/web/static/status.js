@@ -2,7 +2,7 @@
 
 import { el } from "./dom.js";
 
-const SIGNALS = new Set(["pdq", "md5", "sha256"]);
+const SIGNALS = new Set(["pdq", "md5", "sha256", "vpdq"]);
 const STATES = new Set(["active", "withdrawn", "disabled", "quarantined"]);
 const OUTCOMES = new Set(["removed", "blocked", "queued", "not_ncii", "duplicate", "not_found"]);
 
