@@ -178,6 +178,17 @@ def test_a_video_chosen_on_the_page_makes_a_case_platforms_find(
     page.click("#continue")
     expect(page.locator("#hashes")).to_contain_text("Video (also finds re-encoded copies)")
 
+    # Another video added to the case: the message counts it as a video, not a photo.
+    other = tmp_path / "other.webm"
+    other.write_bytes(clips["other.webm"])
+    page.click("#add-photos")
+    page.set_input_files("#files", [str(other)])
+    expect(page.locator("#photos .photo.ready")).to_have_count(1, timeout=60_000)
+    page.click("#send")
+    expect(page.locator("#status-message")).to_have_text(
+        "The fingerprints of 1 photo or video were added."
+    )
+
     # A platform finds a smaller, re-encoded H.264 copy by its bytes.
     platforms = live_server.app.state.unshared.platforms
     _, key = platforms.create_key("a-platform", "platform", actor="test")

@@ -319,7 +319,11 @@ async function send() {
     } else {
       state.mode = "new";
       const added = state.status.hashes.length > before;
-      const done = protecting ? "protect.status.added" : "status.added";
+      const done = protecting
+        ? "protect.status.added"
+        : videos.length
+          ? "status.addedWithVideos"
+          : "status.added";
       showCase(added ? t(done, { n: photos }) : t("status.addedNone"));
     }
   });

@@ -229,6 +229,10 @@ export default {
     one: "Die Fingerabdrücke von {n} Foto wurden hinzugefügt.",
     other: "Die Fingerabdrücke von {n} Fotos wurden hinzugefügt.",
   },
+  "status.addedWithVideos": {
+    one: "Die Fingerabdrücke von {n} Foto oder Video wurden hinzugefügt.",
+    other: "Die Fingerabdrücke von {n} Fotos und Videos wurden hinzugefügt.",
+  },
   "status.addedNone": "Diese Fotos waren schon in deinem Fall, deshalb hat sich nichts geändert.",
   "status.refreshed": "Auf dem neuesten Stand.",
   "status.withdrawnNote": "Dein Fall ist zurückgezogen. Du kannst jederzeit einen neuen Fall eröffnen.",

@@ -229,6 +229,10 @@ export default {
     one: "The fingerprints of {n} photo were added.",
     other: "The fingerprints of {n} photos were added.",
   },
+  "status.addedWithVideos": {
+    one: "The fingerprints of {n} photo or video were added.",
+    other: "The fingerprints of {n} photos and videos were added.",
+  },
   "status.addedNone": "Those photos were already in your case, so nothing changed.",
   "status.refreshed": "Up to date.",
   "status.withdrawnNote": "Your case is withdrawn. You can open a new case at any time.",

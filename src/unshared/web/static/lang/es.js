@@ -225,6 +225,10 @@ export default {
     one: "Se han añadido las huellas de {n} foto.",
     other: "Se han añadido las huellas de {n} fotos.",
   },
+  "status.addedWithVideos": {
+    one: "Se han añadido las huellas de {n} foto o vídeo.",
+    other: "Se han añadido las huellas de {n} fotos y vídeos.",
+  },
   "status.addedNone": "Esas fotos ya estaban en tu caso, así que no ha cambiado nada.",
   "status.refreshed": "Actualizado.",
   "status.withdrawnNote": "Tu caso está cancelado. Puedes abrir un caso nuevo cuando quieras.",

@@ -233,6 +233,10 @@ export default {
     one: "Les empreintes de {n} photo ont été ajoutées.",
     other: "Les empreintes de {n} photos ont été ajoutées.",
   },
+  "status.addedWithVideos": {
+    one: "Les empreintes de {n} photo ou vidéo ont été ajoutées.",
+    other: "Les empreintes de {n} photos et vidéos ont été ajoutées.",
+  },
   "status.addedNone": "Ces photos étaient déjà dans votre dossier : rien n'a changé.",
   "status.refreshed": "À jour.",
   "status.withdrawnNote":

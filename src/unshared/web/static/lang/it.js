@@ -229,6 +229,10 @@ export default {
     one: "Sono state aggiunte le impronte di {n} foto.",
     other: "Sono state aggiunte le impronte di {n} foto.",
   },
+  "status.addedWithVideos": {
+    one: "Sono state aggiunte le impronte di {n} foto o video.",
+    other: "Sono state aggiunte le impronte di {n} foto e video.",
+  },
   "status.addedNone": "Quelle foto erano già nella tua pratica, quindi non è cambiato niente.",
   "status.refreshed": "Aggiornato.",
   "status.withdrawnNote": "La tua pratica è ritirata. Puoi aprirne una nuova in qualsiasi momento.",

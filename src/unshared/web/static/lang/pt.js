@@ -229,6 +229,10 @@ export default {
     one: "As impressões digitais de {n} foto foram adicionadas.",
     other: "As impressões digitais de {n} fotos foram adicionadas.",
   },
+  "status.addedWithVideos": {
+    one: "As impressões digitais de {n} foto ou vídeo foram adicionadas.",
+    other: "As impressões digitais de {n} fotos e vídeos foram adicionadas.",
+  },
   "status.addedNone": "Essas fotos já estavam no seu caso, então nada mudou.",
   "status.refreshed": "Atualizado.",
   "status.withdrawnNote": "Seu caso foi cancelado. Você pode abrir um novo caso a qualquer momento.",
