@@ -40,7 +40,7 @@ from unshared.cli import stderr
 from unshared.cli.hash import progress_bar
 from unshared.features import MIN_INLIERS, MIN_MUTUAL, QUERY_KEYPOINTS, FeatureIndex, extract, fit
 from unshared.features.index import MAX_CANDIDATES
-from unshared.features.verify import MAX_SCALE, MIN_SPREAD
+from unshared.features.verify import MAX_SCALE, MIN_SPREAD, MIN_SPREAD_STRONG, STRONG_MUTUAL
 from unshared.hashing.batch import Views, views_of
 from unshared.hashing.decode import decode_for_pdq
 
@@ -96,7 +96,9 @@ class _Job:
 CHECKS: dict[str, Callable[[Row], bool]] = {
     f"inliers >= {MIN_INLIERS}": lambda r: r.inliers >= MIN_INLIERS,
     MUTUAL: lambda r: r.mutual >= MIN_MUTUAL,
-    f"spread >= {MIN_SPREAD}": lambda r: r.spread >= MIN_SPREAD,
+    f"spread >= {MIN_SPREAD} ({MIN_SPREAD_STRONG} at {STRONG_MUTUAL} mutual)": lambda r: (
+        r.spread >= MIN_SPREAD or (r.mutual >= STRONG_MUTUAL and r.spread >= MIN_SPREAD_STRONG)
+    ),
     f"scale within {MAX_SCALE:g}x": lambda r: 1 / MAX_SCALE <= r.scale <= MAX_SCALE,
 }
 

@@ -67,6 +67,29 @@ def test_unmatched_benchmark_runs(tmp_path: Path) -> None:
         assert rows[f"Unshared, {kind} bank: a registered photo"] == ["3", "3"]
 
 
+def test_nprobe_benchmark_runs(tmp_path: Path) -> None:
+    for name in ("chelsea", "coffee", "rocket", "astronaut", "hubble_deep_field", "retina"):
+        sample_photo(name).save(tmp_path / f"{name}.png")
+    command = [sys.executable, "benchmarks/nprobe.py", "--photos", str(tmp_path)]
+    # An inverted file from the first descriptor, as a bank of a thousand photos has.
+    options = ["--exact-limit", "0", "--sample", "3", "--transforms", "jpeg_q30,crop_center_80"]
+    done = subprocess.run(
+        [*command, *options], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line.split(" | ") for line in done.stdout.splitlines() if line.startswith("| 4 |")]
+    assert len(rows) == 1 and rows[0][1:3] == ["6", "0"]  # every copy its own photo, no other
+    unmatched = subprocess.run(
+        [*command, "--exact-limit", "0", "--unmatched"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+    )
+    assert unmatched.returncode == 0, unmatched.stderr
+    assert "| 8 | 0 | 0 |" in unmatched.stdout  # three uploads, none of them registered
+
+
 def test_fuzz_benchmark_runs(tmp_path: Path) -> None:
     command = [sys.executable, "benchmarks/fuzz.py", "--minutes", "0.05", "--out", str(tmp_path)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)

@@ -5,6 +5,7 @@ margins found within a few pixels, edited copies caught, other photos never, wit
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -18,7 +19,13 @@ from tests.imaging import encode, sample_photo
 from unshared.config import Settings
 from unshared.features import FeatureIndex, Features, extract, fit, verify
 from unshared.features.extract import _spread
-from unshared.features.verify import MIN_INLIERS, MIN_MUTUAL
+from unshared.features.verify import (
+    MIN_INLIERS,
+    MIN_MUTUAL,
+    MIN_SPREAD,
+    MIN_SPREAD_STRONG,
+    STRONG_MUTUAL,
+)
 from unshared.hashing.batch import Views, views_of
 from unshared.hashing.normalise import trimmed_views
 from unshared.service import Unshared
@@ -175,6 +182,25 @@ def test_inliers_piled_on_one_spot_are_not_a_match() -> None:
     assert verify(spot, spot) == 0
     assert verify(a, a) >= MIN_INLIERS
     assert verify(a, b) == 0
+
+
+def test_many_mutual_inliers_on_a_small_textured_part_are_a_match() -> None:
+    # A body-swap fake keeps the top of the photo; its one textured part there (a face) may be a
+    # small share of the picture. Nearly every inlier is a mutual best match: a copy, however
+    # close together they lie; fewer mutual ones on so small a part would not be.
+    picture = np.full((360, 480, 3), 120, np.uint8)
+    picture[150:190, 200:240] = texture(12, (40, 40))  # 0.7% of the square on the longer side
+    copy = np.asarray(
+        Image.open(io.BytesIO(encode(Image.fromarray(picture), "JPEG", quality=85))).convert("RGB")
+    )
+    found = fit(extract(copy, 1000), extract(picture))
+    assert MIN_SPREAD_STRONG <= found.spread < MIN_SPREAD
+    assert found.mutual >= STRONG_MUTUAL
+    assert found.inliers >= MIN_INLIERS
+    assert verify(extract(copy, 1000), extract(picture)) == found.inliers
+    weaker = replace(found, mutual=STRONG_MUTUAL - 1)
+    assert weaker.inliers >= MIN_INLIERS and weaker.mutual >= MIN_MUTUAL
+    assert not weaker.plausible
 
 
 def test_inliers_that_are_not_mutual_best_matches_are_not_a_match() -> None:

@@ -16,11 +16,19 @@ MIN_INLIERS = 15
 #: at least this share of the square on its longer side. Chance agreements pile up on one spot
 #: (many keypoints of one blob, at several scales); a true copy's spread over the picture.
 MIN_SPREAD = 0.01
+#: ...or, when at least ``STRONG_MUTUAL`` of them are mutual best matches, this tenth of it. A
+#: body-swap fake keeps only the top of the photo, and there its inliers often sit on the one
+#: textured part (a face, a patterned top): 20-130 inliers, nearly all mutual, over 0.1-0.9% of
+#: the square. Chance fits never come near so many mutual matches (at most 8, docs/accuracy.md),
+#: wherever they lie, and a pile on one spot covers next to nothing.
+MIN_SPREAD_STRONG = 0.001
 #: And that many of the inliers must be mutual best matches: the query keypoint's nearest
 #: candidate descriptor is that candidate keypoint's nearest query descriptor too. A true copy's
 #: inliers nearly all are (at 15-30 inliers, 10 to 30 of them); a chance fit's are not (0 to 7,
 #: over every unrelated fit of 8 inliers or more in docs/accuracy.md's study), whatever its size.
 MIN_MUTUAL = 10
+#: Mutual best matches that let the inliers lie closer together (``MIN_SPREAD_STRONG``).
+STRONG_MUTUAL = 2 * MIN_MUTUAL
 #: Lowe's ratio test: the best descriptor match must be clearly better than the second best.
 RATIO = 0.8
 #: RANSAC reprojection error, in units of the longer image side (about 4 px at 400 px).
@@ -75,7 +83,10 @@ class Fit:
         return (
             1 / MAX_SCALE <= self.scale <= MAX_SCALE
             and self.mutual >= MIN_MUTUAL
-            and self.spread >= MIN_SPREAD
+            and (
+                self.spread >= MIN_SPREAD
+                or (self.mutual >= STRONG_MUTUAL and self.spread >= MIN_SPREAD_STRONG)
+            )
         )
 
 
