@@ -38,7 +38,7 @@ from unshared.config import Settings
 from unshared.errors import FetchFailed, InvalidInput, NotFound
 from unshared.hashing import Limits
 from unshared.hashing.batch import FileResult, Views, hash_data, hash_files, hash_uploads
-from unshared.hashing.pool import DecodePool
+from unshared.hashing.pool import DecodePool, LazyPool
 from unshared.index.follower import FeedFollower
 from unshared.index.live import LiveIndex
 from unshared.match import Matcher, Query, Verdict
@@ -73,7 +73,7 @@ class Unshared:
         self._matcher: Matcher | None = None
         self._matcher_banks = -1
         self._platforms: Platforms | None = None
-        self._pool: DecodePool | None = None
+        self._pool = LazyPool(self._new_decode_pool)
         self._takedown: Takedown | None = None
         self._monitor: Monitor | None = None
         self._evidence: Evidence | None = None
@@ -310,15 +310,13 @@ class Unshared:
 
     def _decode_pool(self) -> DecodePool | None:
         """The pool, started on first use; None when ``decode_workers`` is 0."""
+        return self._pool.get()
+
+    def _new_decode_pool(self) -> DecodePool | None:
         s = self.settings
         if s.decode_workers <= 0:
             return None
-        with self._index_lock:
-            if self._pool is None:
-                self._pool = DecodePool(
-                    s.decode_workers, s.decode_timeout, s.decode_memory_mb, s.decode_timeout
-                )
-            return self._pool
+        return DecodePool(s.decode_workers, s.decode_timeout, s.decode_memory_mb, s.decode_timeout)
 
     def warm(self) -> None:
         """Load (or build) the indexes and start the decode workers now rather than on the
@@ -358,9 +356,7 @@ class Unshared:
         if self._follower is not None:
             self._follower.stop()
             self._follower = None
-        if self._pool is not None:
-            self._pool.close()
-            self._pool = None
+        self._pool.close()
         if self._videos is not None:
             self._videos.close()
         self.save_index()

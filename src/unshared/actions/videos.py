@@ -10,7 +10,6 @@ that finds every worker busy gets 503, as for images (``hashing.pool``).
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +23,7 @@ from unshared.errors import (
     NotFound,
     VideoTooComplex,
 )
-from unshared.hashing.pool import DecodePool
+from unshared.hashing.pool import DecodePool, LazyPool
 from unshared.hashing.video import VideoLimits, hash_video
 from unshared.match import Query, Verdict
 from unshared.video import VideoSignals
@@ -36,8 +35,7 @@ if TYPE_CHECKING:
 class Videos:
     def __init__(self, app: Unshared) -> None:
         self.app = app
-        self._pool: DecodePool | None = None
-        self._lock = threading.Lock()
+        self._pool = LazyPool(self._new_pool)
 
     @property
     def limits(self) -> VideoLimits:
@@ -46,7 +44,7 @@ class Videos:
     def hash(self, data: bytes) -> VideoSignals:
         """A video's signals, hashed in a video worker (in this process when ``video_workers``
         is 0)."""
-        pool = self._worker_pool()
+        pool = self._pool.get()
         if pool is None:
             return hash_video(data, self.limits)
         timeout = self.app.settings.video_timeout
@@ -117,23 +115,13 @@ class Videos:
         signals = self.hash(data)
         return signals, self.app.match(self.query(signals), key_id=key_id)
 
-    def _worker_pool(self) -> DecodePool | None:
+    def _new_pool(self) -> DecodePool | None:
         s = self.app.settings
         if s.video_workers <= 0:
             return None
-        with self._lock:
-            if self._pool is None:
-                self._pool = DecodePool(
-                    s.video_workers,
-                    s.video_timeout,
-                    s.decode_memory_mb,
-                    s.video_timeout,
-                    what="videos",
-                )
-            return self._pool
+        return DecodePool(
+            s.video_workers, s.video_timeout, s.decode_memory_mb, s.video_timeout, what="videos"
+        )
 
     def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.close()
-                self._pool = None
+        self._pool.close()

@@ -252,3 +252,25 @@ class DecodePool:
             workers, self._all = self._all, set()
         for worker in workers:
             worker.kill()
+
+
+class LazyPool:
+    """A ``DecodePool`` made on first use by ``make`` (which gives None where the settings ask
+    for no workers: the work is then done in the caller's process), and closed with its owner."""
+
+    def __init__(self, make: Callable[[], DecodePool | None]) -> None:
+        self._make = make
+        self._pool: DecodePool | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> DecodePool | None:
+        with self._lock:
+            if self._pool is None:
+                self._pool = self._make()
+            return self._pool
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
