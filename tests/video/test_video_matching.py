@@ -106,5 +106,5 @@ def test_limits_refuse_big_files_and_kill_slow_hashing(tmp_path: Path, original:
     with Unshared(hasty) as app:
         with pytest.raises(VideoTooComplex):
             app.videos.match(original)
-        pids = app.videos._worker_pool().pids()  # type: ignore[union-attr]
+        pids = app.videos._pool.get().pids()  # type: ignore[union-attr]
         assert len(pids) <= 1  # the overrunning worker was killed, not left running
