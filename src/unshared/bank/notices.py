@@ -201,13 +201,7 @@ class NoticeRecords(TakedownRecords):
         if recipient is not None:
             recipient = _recipient(recipient)
         with self._writing() as w:
-            before = self._read_notice(w, notice_id)
-            if before.state != "draft":
-                raise Conflict(
-                    f"notice {notice_id} is {before.state}: only a draft can be authorised",
-                    notice_id=notice_id,
-                    state=before.state,
-                )
+            before = self._read_draft(w, notice_id, "can be authorised")
             when = w.now if at is None else at
             w.tx.execute(
                 "UPDATE notices SET notifier = ?, authorised_at = ?, delivery = ?, recipient = ?"
@@ -312,13 +306,7 @@ class NoticeRecords(TakedownRecords):
     def claim_notice_send(self, notice_id: int, *, at: datetime, until: datetime) -> Notice:
         validate.row_id("a notice id", notice_id)
         with self._writing() as w:
-            notice = self._read_notice(w, notice_id)
-            if notice.state != "draft":
-                raise Conflict(
-                    f"notice {notice_id} is {notice.state}: only a draft is sent",
-                    notice_id=notice_id,
-                    state=notice.state,
-                )
+            notice = self._read_draft(w, notice_id, "is sent")
             [(held,)] = w.tx.execute("SELECT sending_until FROM notices WHERE id = ?", (notice_id,))
             if held is not None and self._time_out(held) > at:
                 raise Conflict(
@@ -344,6 +332,17 @@ class NoticeRecords(TakedownRecords):
         if not rows:
             raise NotFound(f"there is no notice {notice_id}", notice_id=notice_id)
         return self._notice_of(rows[0])
+
+    def _read_draft(self, w: Ledger, notice_id: int, what: str) -> Notice:
+        """The notice, if it is a draft; else ``Conflict``: "only a draft ``what``"."""
+        notice = self._read_notice(w, notice_id)
+        if notice.state != "draft":
+            raise Conflict(
+                f"notice {notice_id} is {notice.state}: only a draft {what}",
+                notice_id=notice_id,
+                state=notice.state,
+            )
+        return notice
 
     def _notice_of(self, row: Sequence[Any]) -> Notice:
         def time(value: Any) -> datetime | None:
