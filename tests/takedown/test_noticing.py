@@ -28,7 +28,7 @@ from tests.takedown.test_mail import Inbox, free_port, serving
 from tests.takedown.test_store_takedown import assert_chained
 from unshared.actions.cases import Cases
 from unshared.bank import Case
-from unshared.bank.models import NotifierDetails
+from unshared.bank.models import Notice, NotifierDetails
 from unshared.config import Settings
 from unshared.errors import Conflict, InvalidInput, NotFound, Unavailable
 from unshared.hashing.batch import Views, hash_data
@@ -83,6 +83,14 @@ def service(
 def new_case(app: Unshared, photo: bytes) -> Case:
     signals, _, _ = hash_data(photo, Limits(), 0, False, Views())
     return Cases(app.store).create([list(signals.signals())]).case
+
+
+def reported(app: Unshared, photo: bytes, url: str) -> tuple[Case, Notice]:
+    """A new case of ``photo``, a copy of it reported at ``url``, and the draft that made."""
+    case = new_case(app, photo)
+    app.takedown.report(case, url, reported_by="person", actor="person")
+    [notice] = app.takedown.notices.list(case=case)
+    return case, notice
 
 
 def text_of(message: EmailMessage) -> str:
@@ -290,9 +298,7 @@ def test_two_schedulers_at_once_check_a_notice_once(
     url = site.put("/two.jpg", Page(body=copy))
     with service(store_url, tmp_path / "a", clock, port) as one:
         one.takedown.set_contact("127.0.0.1", ABUSE, actor="operator")
-        case = new_case(one, photo)
-        one.takedown.report(case, url, reported_by="person", actor="person")
-        [notice] = one.takedown.notices.list(case=case)
+        case, notice = reported(one, photo, url)
         one.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
         clock.advance(hours=48)
         fetched_before = site.paths().count("/two.jpg")
@@ -331,9 +337,7 @@ def test_two_operators_sending_one_notice_at_once_email_the_host_once(
     photo, copy = photo_and_copy
     url = site.put("/twice.jpg", Page(body=copy))
     with service(store_url, tmp_path / "a", clock, port) as one:
-        case = new_case(one, photo)
-        one.takedown.report(case, url, reported_by="person", actor="person")
-        [notice] = one.takedown.notices.list(case=case)
+        case, notice = reported(one, photo, url)
         # No abuse contact yet: the authorised notice waits for the operator.
         left = one.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
         assert left.state == "draft"
@@ -373,9 +377,7 @@ def test_a_send_that_fails_can_be_tried_again_at_once(
     store = f"sqlite:///{tmp_path / 'bank.db'}"
     down = free_port()
     with service(store, tmp_path / "a", clock, down, smtp_timeout=2.0) as app:
-        case = new_case(app, photo)
-        app.takedown.report(case, url, reported_by="person", actor="person")
-        [notice] = app.takedown.notices.list(case=case)
+        case, notice = reported(app, photo, url)
         app.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
         app.takedown.set_contact("127.0.0.1", ABUSE, actor="operator")
         with pytest.raises(Unavailable):
@@ -484,9 +486,7 @@ def test_a_notice_of_a_withdrawn_case_is_withdrawn_at_its_check(
     store = f"sqlite:///{tmp_path / 'bank.db'}"
     with service(store, tmp_path, clock, port) as app:
         app.takedown.set_contact("127.0.0.1", ABUSE, actor="operator")
-        case = new_case(app, photo)
-        app.takedown.report(case, url, reported_by="person", actor="person")
-        [notice] = app.takedown.notices.list(case=case)
+        case, notice = reported(app, photo, url)
         app.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
         Cases(app.store).withdraw(case)
         clock.advance(hours=48)
@@ -505,9 +505,7 @@ def test_smtp_down_leaves_an_authorised_notice_for_the_operator(
     store = f"sqlite:///{tmp_path / 'bank.db'}"
     with service(store, tmp_path, clock, free_port(), smtp_timeout=2.0) as app:
         app.takedown.set_contact("127.0.0.1", ABUSE, actor="operator")
-        case = new_case(app, photo)
-        app.takedown.report(case, url, reported_by="person", actor="person")
-        [notice] = app.takedown.notices.list(case=case)
+        case, notice = reported(app, photo, url)
         left = app.takedown.notices.authorise(case, notice.id, PERSON, good_faith=True)
         assert (left.state, left.authorised, left.notifier) == ("draft", True, PERSON)
         assert app.run_due_jobs() == []
