@@ -5,6 +5,7 @@ PIN-bearing calls are POSTs, so the PIN is never in a URL (and so never in an ac
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
@@ -15,6 +16,7 @@ from unshared.api.deps import Client, State
 from unshared.api.routers.sightings import sighting_out
 from unshared.bank import Case
 from unshared.errors import Unauthorized
+from unshared.signals import Signal
 
 router = APIRouter(
     prefix="/v1/cases",
@@ -79,10 +81,8 @@ def create_case(
     to a retry with the same Idempotency-Key). ``minor``: the person is under 18, or was when
     the photos were taken; platforms then get the ``minor`` category with each hash."""
     state.case_creations.hit(client)
-    least = state.settings.pdq_min_quality
     made = state.cases.create(
-        [image.signals(least) for image in body.images]
-        + [video.signals() for video in body.videos],
+        _media(body, state.settings.pdq_min_quality),
         idempotency_key=idempotency_key,
         minor=body.minor,
     )
@@ -102,12 +102,7 @@ def add_hashes(
 ) -> schemas.CaseStatus:
     """Add the hashes of more photos and videos to the case."""
     case = _open(state, client, number, body.pin)
-    least = state.settings.pdq_min_quality
-    state.cases.add(
-        case,
-        [image.signals(least) for image in body.images]
-        + [video.signals() for video in body.videos],
-    )
+    state.cases.add(case, _media(body, state.settings.pdq_min_quality))
     return _view(state.cases.view(case))
 
 
@@ -168,3 +163,9 @@ def _created(made: Created, response: Response) -> schemas.CaseCreated:
         hashes=len(made.entries),
         minor=made.case.minor,
     )
+
+
+def _media(body: schemas.NewCase | schemas.AddToCase, least: int) -> list[Sequence[Signal]]:
+    """Each photo's signals (PDQ under ``least`` refused), then each video's."""
+    photos: list[Sequence[Signal]] = [image.signals(least) for image in body.images]
+    return photos + [video.signals() for video in body.videos]
