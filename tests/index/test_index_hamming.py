@@ -34,6 +34,7 @@ from unshared.index import (
     make_hamming_index,
     pack,
 )
+from unshared.index.tables import plan
 from unshared.signals import Pdq
 
 Factory = Callable[[], HammingIndex]
@@ -370,3 +371,52 @@ def test_a_query_with_more_candidates_than_the_scratch_buffer() -> None:
     assert_same_hits(got, oracle(ids, codes).query(queries, 31))
     assert len(got[0].ids) == len(codes) and set(got[0].distances.tolist()) == {1}
     assert len(got[1].ids) == 0
+
+
+@pytest.mark.parametrize(("tables", "radius"), [(16, 31), (12, 31), (16, 10), (8, 31), (5, 40)])
+def test_codes_whose_distance_is_piled_on_a_few_substrings_are_all_found(
+    tables: int, radius: int
+) -> None:
+    """A bucket keeps only the rows whose next substring is close enough to the query's
+    (``tables.SubstringTables.nexts``). Codes at exactly the radius that only one table finds,
+    with the next substring as far as it may be (the bound met exactly), and codes with their
+    flipped bits piled on a few substrings at random, must all be found."""
+    rng = np.random.default_rng(14)
+    index = MihIndex(tables=tables, delta_max=10_000, threads=1)
+    b = index._layout_for(6_000)[1]
+    units = [t + 1 for t in plan(radius, tables, b)]  # the probe plan's u_j (0: not probed)
+    query = random_codes(rng, 1)[0]
+
+    def at(per: list[int]) -> np.ndarray:
+        bits = [j * b + rng.choice(b, size=k, replace=False) for j, k in enumerate(per) if k]
+        spare = np.arange(tables * b, 256)  # bits in no substring take the rest, if any
+        rest = min(radius - sum(per), len(spare))
+        bits.append(rng.choice(spare, size=rest, replace=False))
+        return flipped(query, np.concatenate(bits))
+
+    codes = []
+    for start in (j for j in range(tables) if units[j]):
+        for _ in range(20):
+            # Found in table ``start`` alone: every later substring one flip past its probes.
+            per, left = [0] * tables, radius
+            per[start] = int(rng.integers(0, units[start]))
+            left -= per[start]
+            for k in range(1, tables):
+                j = (start + k) % tables
+                per[j] = min(units[j], b, left)
+                left -= per[j]
+            codes.append(at(per))
+    for _ in range(600):
+        weights = rng.dirichlet(np.full(tables, float(rng.choice([0.05, 0.3, 1.0, 5.0]))))
+        per = list(np.minimum(np.floor(weights * (radius + 1)).astype(int), b))
+        while sum(per) > radius:
+            per[int(np.argmax(per))] -= 1
+        codes.append(at(per))
+    near_ones = np.stack(codes)
+    codes_all = np.concatenate([random_codes(rng, 5_000), near_ones])
+    ids = np.arange(len(codes_all), dtype=np.int64)
+    index.add(ids, codes_all)
+    index.merge()
+    got = index.query(query[None], radius)
+    assert_same_hits(got, oracle(ids, codes_all).query(query[None], radius))
+    assert len(got[0].ids) >= len(near_ones)

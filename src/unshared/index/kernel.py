@@ -1,11 +1,12 @@
 """The probe loop of ``MihIndex`` in compiled code (numba): buckets read, candidates checked.
 
-A query at radius 31 against 1M codes reads 272 buckets and about 4,100 candidate codes
-(35,000 for the 8 variants of a photo), nearly all of them cache misses in 100 MB of arrays.
-numpy builds arrays of every candidate's row, code and XOR before rejecting any, and waits on
-each miss in turn. Here each candidate is read once, rejected on its first 128 bits, and the
-reads are prefetched ahead (an LLVM intrinsic), so the core keeps many misses in flight. The
-answers are the same; the oracle tests compare them with a brute-force scan.
+A query at radius 31 against 1M codes reads 272 buckets holding about 4,100 candidates (35,000
+for the 8 variants of a photo). Reading each candidate's code is a cache miss in 32 MB of codes;
+so each is first judged by the 16 bits of its next substring kept beside its row number in the
+bucket (``tables.SubstringTables.nexts``, exact by the cycle lemma), read in order with the
+bucket, and only the 1 in 100 that pass have their code read, rejected on its first 128 bits.
+Reads are prefetched ahead (an LLVM intrinsic), so the core keeps many misses in flight. The
+answers are exact; the oracle tests compare them with a brute-force scan.
 
 Compiled on first use (most of a second), then cached on disk; ``nogil``, so batch threads
 run side by side.
@@ -73,11 +74,14 @@ _ROWS_AHEAD = 64  # best at 1M codes of (8, 32), (16, 32), (16, 64) and (32, 64)
 
 
 def _probe_loop(
-    keys: Any,
+    layout: Any,
+    bits: int,
     table: Any,
     mask: Any,
+    limit: Any,
     offsets: Any,
     positions: Any,
+    nexts: Any,
     codes: Any,
     queries: Any,
     radius: int,
@@ -95,31 +99,45 @@ def _probe_loop(
     r = np.uint64(radius)
     probes = table.shape[0]
     bounds = np.empty((probes, 2), dtype=np.int64)
+    m = layout.shape[1]
+    keys = np.empty(m, dtype=np.uint64)
+    after = np.empty(m, dtype=np.uint64)
+    key_mask = np.uint64((1 << bits) - 1)
     for i in range(queries.shape[0]):
         q0, q1, q2, q3 = queries[i, 0], queries[i, 1], queries[i, 2], queries[i, 3]
+        # The query's substring in each table (``tables.SubstringTables.layout``), and the
+        # 16 bits of the next one that the rows' ``nexts`` are compared with.
+        for j in range(m):
+            low = queries[i, layout[0, j]] >> layout[1, j]
+            high = (queries[i, layout[2, j]] << layout[3, j]) & layout[4, j]
+            keys[j] = (low | high) & key_mask
+        for j in range(m):
+            after[j] = keys[(j + 1) % m] & np.uint64(0xFFFF)
         # The bucket bounds first, then the row numbers, then the codes, each step prefetching
         # what it reads a few steps ahead: nearly every read misses the cache, and one at a time
         # (a bucket's end is a mispredicted branch) they would cost 3 times as long.
         total = 0
         for p in range(probes):
             j = table[p]
-            key = keys[i, j] ^ mask[p]
+            key = keys[j] ^ mask[p]
             bounds[p, 0], bounds[p, 1] = offsets[j, key], offsets[j, key + 1]
         for p in range(probes):
             total += bounds[p, 1] - bounds[p, 0]
         if total > scratch.shape[0]:
             return -total
         for p in range(min(probes, _BUCKETS_AHEAD)):
-            _prefetch(positions, table[p], bounds[p, 0])
+            _prefetch(nexts, table[p], bounds[p, 0])
         seen = 0
         for p in range(probes):
             j = table[p]
             if p + _BUCKETS_AHEAD < probes:
                 ahead = p + _BUCKETS_AHEAD
-                _prefetch(positions, table[ahead], bounds[ahead, 0])
+                _prefetch(nexts, table[ahead], bounds[ahead, 0])
+            wanted, most = after[j], limit[p]
             for k in range(bounds[p, 0], bounds[p, 1]):
-                scratch[seen] = positions[j, k]
-                seen += 1
+                if _popcount(np.uint64(nexts[j, k]) ^ wanted) <= most:
+                    scratch[seen] = positions[j, k]
+                    seen += 1
         for c in range(min(seen, _ROWS_AHEAD)):
             _prefetch(codes, scratch[c], 0)
         for c in range(seen):
@@ -203,19 +221,23 @@ def warm() -> None:
 
 
 def probe(
-    keys: npt.NDArray[np.uint64],
+    layout: npt.NDArray[np.uint64],
+    bits: int,
     table: npt.NDArray[np.intp],
     mask: npt.NDArray[np.uint64],
+    limit: npt.NDArray[np.uint64],
     offsets: npt.NDArray[np.uint32],
     positions: npt.NDArray[np.uint32],
+    nexts: npt.NDArray[np.uint16],
     codes: WordArray,
     queries: WordArray,
     radius: int,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.uint32]]:
     """``(labels, rows, distances)`` of every (query, row) within ``radius`` found by the
-    probes, each pair once; ``keys`` are the queries' ``(q, m)`` substrings."""
+    probes, each pair once; ``layout`` says where each table's ``bits``-bit substring lies in
+    a code (``tables.SubstringTables.layout``)."""
     # C-contiguous arguments, whatever their source: each new layout would be compiled anew.
-    keys, queries = np.ascontiguousarray(keys), np.ascontiguousarray(queries)
+    queries = np.ascontiguousarray(queries)
     capacity = 64 * len(queries) + 64
     scratch = _scratch(1 << 16)
     while True:
@@ -223,11 +245,14 @@ def probe(
         rows = np.empty(capacity, dtype=np.int64)
         distances = np.empty(capacity, dtype=np.uint32)
         count = _probe(
-            keys,
+            layout,
+            bits,
             table,
             mask,
+            limit,
             offsets,
             positions,
+            nexts,
             codes,
             queries,
             radius,

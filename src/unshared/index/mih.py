@@ -5,6 +5,7 @@ Layout at 10 million codes (12 tables of 21-bit substrings; 0.98 GB in all)::
     codes      (n, 32) uint8   the packed codes, rows in ascending id order          320 MB
     ids        (n,) int64      row -> id; ascending, so id -> row is a binary search   80 MB
     tables     (12, n) uint32 row numbers by bucket, (12, 2**21 + 1) bucket starts    581 MB
+               (12, n) uint16 beside each row number, 16 bits of its next substring     240 MB
     dead       removed rows, sorted; skipped by queries until the next renumbering
     pending    codes added since the last merge, at most ``delta_max``; scanned
 
@@ -53,7 +54,13 @@ from unshared.index.bits import (
 from unshared.index.brute import Matches, scan
 from unshared.index.dead import DeadRows
 from unshared.index.files import CorruptIndex, read_index_file, write_index_file
-from unshared.index.tables import Probes, SubstringTables, choose_layout, substring_bits
+from unshared.index.tables import (
+    Probes,
+    SubstringTables,
+    choose_layout,
+    next_bits,
+    substring_bits,
+)
 
 # Rough costs on one core (ns; measured at 1M codes): reading a bucket, checking a candidate,
 # scanning a row. They only decide between probing and scanning, at large radii.
@@ -201,6 +208,7 @@ class MihIndex(HammingIndex):
         if tables is not None:
             arrays["offsets"] = tables.offsets
             arrays["positions"] = tables.positions[:, :n]
+            arrays["nexts"] = tables.nexts[:, :n]
         params = {
             "tables": self._fixed_tables,
             "bits": tables.b if tables else 0,
@@ -219,9 +227,13 @@ class MihIndex(HammingIndex):
         index._new_ids, index._new_codes = arrays["new_ids"], arrays["new_codes"]
         index._built_n = params["built_n"]
         if "offsets" in arrays:
-            index._tables = SubstringTables(
-                params["bits"], arrays["offsets"], arrays["positions"], index._n
-            )
+            offsets, positions = arrays["offsets"], arrays["positions"]
+            b, m = params["bits"], len(offsets)
+            # A file from before the tables kept them: made here, once, from the codes.
+            nexts = arrays.get("nexts")
+            if nexts is None:
+                nexts = next_bits(index._codes, positions, m, b, index.threads)
+            index._tables = SubstringTables(b, offsets, positions, nexts, index._n)
         return index, meta
 
     # Internals.
@@ -323,11 +335,14 @@ class MihIndex(HammingIndex):
         tables = self._tables
         assert tables is not None
         labels, rows, distances = kernel.probe(
-            tables.substrings(queries),
+            tables.layout,
+            tables.b,
             probes.table,
             probes.mask,
+            probes.limit,
             tables.offsets,
             tables.positions,
+            tables.nexts,
             words(self._codes),
             words(queries),
             radius,
@@ -382,6 +397,8 @@ def _check(path: PathLike, params: dict[str, Any], arrays: dict[str, npt.NDArray
                 and bool(np.all(offsets[:, 0] == 0) and np.all(offsets[:, -1] == n))
                 and bool(np.all(offsets[:, 1:] >= offsets[:, :-1]))
                 and (n == 0 or int(positions.max()) < n)
+                and ("nexts" not in arrays or arrays["nexts"].shape == positions.shape)
+                and ("nexts" not in arrays or arrays["nexts"].dtype == np.uint16)
             )
     except (KeyError, TypeError, ValueError):
         ok = False
