@@ -267,6 +267,8 @@ def probe(
         if count <= capacity:
             break
         capacity = count
+    if count == 0:  # nearly every upload
+        return labels[:0], rows[:0], distances[:0]
     labels, rows, distances = labels[:count], rows[:count], distances[:count]
     # A row near the query on several substrings was found in several tables: keep one.
     _, once = np.unique(labels * (int(rows.max(initial=0)) + 1) + rows, return_index=True)

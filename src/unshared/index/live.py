@@ -159,9 +159,17 @@ class LiveIndex:
 
     def query(self, signal_type: str, values: Sequence[bytes], radius: int) -> list[Hits]:
         """For each of ``values`` (of ``signal_type``), the entries within ``radius``."""
-        index = self.of(signal_type)
+        return self.query_each([(signal_type, values, radius)])[0]
+
+    def query_each(self, asked: Sequence[tuple[str, Sequence[bytes], int]]) -> list[list[Hits]]:
+        """``query`` for several signal types at once (an upload's PDQ, MD5 and SHA-256), all
+        against the same moment of the feed."""
+        indexes = [self.of(signal_type) for signal_type, _, _ in asked]
         with self._lock.reading():
-            return index.query(values, radius)
+            return [
+                index.query(values, radius)
+                for index, (_, values, radius) in zip(indexes, asked, strict=True)
+            ]
 
     def warm(self) -> None:
         """One query of each index: a large one's compiled probe loop is loaded (or compiled)
@@ -182,21 +190,23 @@ class ReadWriteLock:
     """Many readers at once, or one writer: queries run side by side, feed replays alone."""
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
+        self._cond = threading.Condition(threading.Lock())  # not reentrant, so cheaper
         self._readers = 0
         self._writing = False
 
     @contextmanager
     def reading(self) -> Iterator[None]:
         with self._cond:
-            self._cond.wait_for(lambda: not self._writing)
+            if self._writing:
+                self._cond.wait_for(lambda: not self._writing)
             self._readers += 1
         try:
             yield
         finally:
             with self._cond:
                 self._readers -= 1
-                self._cond.notify_all()
+                if not self._readers:  # a writer may be waiting for the last reader
+                    self._cond.notify_all()
 
     @contextmanager
     def writing(self) -> Iterator[None]:

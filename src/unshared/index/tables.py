@@ -139,6 +139,7 @@ class SubstringTables:
         self.positions = positions
         self.nexts = nexts
         self._probes: dict[int, Probes] = {}
+        self._counts: dict[int, int | None] = {}
 
     @classmethod
     def build(
@@ -171,8 +172,11 @@ class SubstringTables:
 
     def probe_count(self, radius: int) -> int | None:
         """Buckets a query reads at ``radius``, or ``None`` if the tables cannot cover it."""
-        flips = plan(radius, self.m, self.b)
-        return None if flips is None else sum(bucket_count(self.b, t) for t in flips if t >= 0)
+        if radius not in self._counts:
+            flips = plan(radius, self.m, self.b)
+            count = None if flips is None else sum(bucket_count(self.b, t) for t in flips if t >= 0)
+            self._counts[radius] = count
+        return self._counts[radius]
 
     def probes(self, radius: int) -> Probes | None:
         """The buckets that cover ``radius``, or ``None`` if the tables cannot."""

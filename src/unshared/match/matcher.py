@@ -65,6 +65,7 @@ class Matcher:
         self.min_quality = min_quality
         self.features = features
         self.banks = banks or Banks(store)
+        self._radii: dict[str, tuple[dict[str, Bank], int]] = {}
 
     def match(self, query: Query, *, catch_up: bool = True) -> Verdict:
         """The verdict on ``query``. Every candidate the indexes give is read back from the store,
@@ -108,15 +109,29 @@ class Matcher:
         by_type: dict[str, list[Probe]] = {}
         for probe in probes:
             by_type.setdefault(probe[0].name, []).append(probe)
+        asked = [
+            (name, [signal.value for signal, _ in group], self._radius(name, banks))
+            for name, group in by_type.items()
+        ]
         out: list[Candidate] = []
-        for name, group in by_type.items():
-            radius = max(threshold(b, name) for b in banks.values())
-            found = self.index.query(name, [signal.value for signal, _ in group], radius)
+        for group, found in zip(by_type.values(), self.index.query_each(asked), strict=True):
             # A ``frames`` type's candidates are judged against the query's value (``decide``).
-            judged = SIGNAL_TYPES.get(name).index_kind == "frames"
+            judged = SIGNAL_TYPES.get(group[0][0].name).index_kind == "frames"
             for (signal, variant), hits in zip(group, found, strict=True):
-                out.extend(
-                    (int(i), int(d), variant, None, signal if judged else None)
-                    for i, d in zip(hits.ids, hits.distances, strict=True)
-                )
+                if len(hits.ids):  # most uploads: no hit at all
+                    out.extend(
+                        (int(i), int(d), variant, None, signal if judged else None)
+                        for i, d in zip(hits.ids, hits.distances, strict=True)
+                    )
         return out
+
+    def _radius(self, signal_type: str, banks: dict[str, Bank]) -> int:
+        """The widest threshold any bank has for ``signal_type``: ``decide`` applies each
+        bank's own. Kept while the banks' settings are the same ones (the same dict: ``Banks``
+        makes a new one when it reads them again)."""
+        kept = self._radii.get(signal_type)
+        if kept is not None and kept[0] is banks:
+            return kept[1]
+        radius = max(threshold(b, signal_type) for b in banks.values())
+        self._radii[signal_type] = (banks, radius)
+        return radius
