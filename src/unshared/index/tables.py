@@ -93,7 +93,8 @@ def substring_bits(n: int, m: int) -> int:
 
 def choose_layout(n: int, radius: int = 31) -> tuple[int, int]:
     """``(m, b)`` for ``n`` rows: the fewest expected memory reads a query at ``radius``, with
-    the tables costing at most 60 bytes a row (plus 16 MB).
+    row numbers and bucket starts costing at most 60 bytes a row (plus 16 MB); the next 16 bits
+    beside each row number add 2 bytes a row a table.
 
     A probe reads a bucket start and the bucket's slice of row numbers; each row in it is a
     candidate whose code is read. Many short substrings mean few probes but crowded buckets;
