@@ -4,9 +4,9 @@ A query at radius 31 against 1M codes reads 272 buckets holding about 4,100 cand
 for the 8 variants of a photo). Reading each candidate's code is a cache miss in 32 MB of codes;
 so each is first judged by the 16 bits of its next substring kept beside its row number in the
 bucket (``tables.SubstringTables.nexts``, exact by the cycle lemma), read in order with the
-bucket, and only the 1 in 100 that pass have their code read, rejected on its first 128 bits.
-Reads are prefetched ahead (an LLVM intrinsic), so the core keeps many misses in flight. The
-answers are exact; the oracle tests compare them with a brute-force scan.
+bucket, and only the 1 in about 390 that pass (at 1M codes) have their code read, rejected on
+its first 128 bits. Reads are prefetched ahead (an LLVM intrinsic), so the core keeps many
+misses in flight. The answers are exact; the oracle tests compare them with a brute-force scan.
 
 Compiled on first use (most of a second), then cached on disk; ``nogil``, so batch threads
 run side by side.

@@ -21,7 +21,7 @@ at least 1 (start just after the last minimum of the prefix sums). The code is f
 rotation's first table ``j`` (``d_j <= t_j``) and there also ``d_j + d_{j+1} <= u_j + u_{j+1} - 1``:
 the bucket probed at ``d_j`` flips keeps only rows whose next 16 bits are within
 ``u_j + u_{j+1} - 1 - d_j`` of the query's (``Probes.limit``). A random candidate passes about
-1 time in 100 at 1M codes; the 16 bits cost 2 bytes a row a table.
+1 time in 390 at 1M codes; the 16 bits cost 2 bytes a row a table.
 """
 
 from __future__ import annotations
