@@ -132,3 +132,14 @@ def test_http_benchmark_runs(tmp_path: Path) -> None:
     assert info["unshared_matched"] == info["near"] == 10
     assert info["bare_matched"] == 0
     assert "| unshared | 20,000 |" in done.stdout
+
+
+def test_layouts_benchmark_runs() -> None:
+    command = [sys.executable, "benchmarks/layouts.py", "--size", "20000", "--tables", "8,16"]
+    done = subprocess.run(
+        [*command, "--rounds", "1"], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| 8 |")]
+    rows += [line for line in done.stdout.splitlines() if line.startswith("| 16 |")]
+    assert len(rows) == 2
