@@ -51,6 +51,10 @@ def cli_doc() -> str:
     parts = [
         "# Command-line reference\n",
         "Generated from `--help` by `scripts/gen_docs.py`; CI checks it is current.\n",
+        "Help is Click's plain text, not Typer's Rich panels: Rich help loads Rich's markdown,"
+        " traceback and pretty-printing modules, about 0.1 s of CPU on every `--help`"
+        ' (docs/hashing.md, "How fast the command starts"). A command\'s first paragraph is'
+        " listed whole, as Rich help listed it.\n",
     ]
     for path in commands():
         parts.append(f"## `{' '.join(['unshared', *path])}`\n")

@@ -5,21 +5,50 @@ This module is the one place where errors become exit codes and messages.
 The command modules import the library (numpy, the image libraries, httpx, the service) inside the
 commands that need it, never at module level: ``--help`` then loads none of it and ``hash`` only
 the image libraries (``tests/cli/test_startup.py`` keeps it so; ``benchmarks/startup.py`` times it).
+Rich, too, loads only when a command prints through it, and help is click's plain text: Typer's
+Rich help costs about 0.1 s of start-up (Rich's markdown, tracebacks and pretty-printer) for
+boxes around the same words (docs/hashing.md, "How fast the command starts").
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
+from typer.core import TyperGroup
 
 from unshared.config import Settings
 from unshared.errors import UnsharedError
 
-app = typer.Typer(
+if TYPE_CHECKING:
+    from rich.console import Console
+    from typer._click import Context, HelpFormatter  # Typer's own copy of click
+
+
+class PlainGroup(TyperGroup):
+    """Click's plain help, listing each command with the first paragraph of its help whole, as
+    Rich help did (click would cut it at the first sentence or the line's width)."""
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                text = command.short_help or (command.help or "").split("\n\n")[0]
+                rows.append((name, " ".join(text.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def group(**options: Any) -> typer.Typer:
+    """A command group with the CLI's plain help (each ``typer.Typer`` decides its own)."""
+    return typer.Typer(cls=PlainGroup, rich_markup_mode=None, **options)
+
+
+app = group(
     name="unshared",
     help="Find and take down intimate images shared without consent, by their hashes alone.",
     no_args_is_help=True,
@@ -52,15 +81,27 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True)
 
 
 def stdout() -> Console:
     """The console for results; piped into a file, it does not fold 64-digit hashes."""
+    from rich.console import Console
+
     console = Console()
     if not console.is_terminal:
         console.width = 1000
     return console
+
+
+def escape(text: str) -> str:
+    """``text`` with Rich's markup escaped, to print it as it is (Rich loads here, not with the
+    command modules)."""
+    from rich.markup import escape
+
+    return escape(text)
 
 
 def _register() -> None:

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from unshared.cli import settings, stdout
+from unshared.cli import escape, group, settings, stdout
 from unshared.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:  # cryptography loads only in the commands using it
     from unshared.takedown.evidence import PublicKey
 
-evidence_app = typer.Typer(
+evidence_app = group(
     help="Evidence bundles for police and prosecutors: a case's signed log, checked offline.",
     no_args_is_help=True,
 )

@@ -12,12 +12,11 @@ import json
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from unshared.cli import settings, stdout
+from unshared.cli import escape, group, settings, stdout
 from unshared.cli.remote import AsJson
 
-jobs_app = typer.Typer(
+jobs_app = group(
     help="Scheduled jobs (notice clocks, watch runs): run the due ones now, as a server does.",
     no_args_is_help=True,
 )

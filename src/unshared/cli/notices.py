@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from unshared.cli import settings, stderr, stdout
+from unshared.cli import escape, group, settings, stderr, stdout
 from unshared.cli.remote import AsJson
 
 if TYPE_CHECKING:
     from unshared.bank.models import Notice
 
-notices_app = typer.Typer(
+notices_app = group(
     help="Notices to the hosts of copies: list, draft, send, show, acknowledge, withdraw."
 )
 

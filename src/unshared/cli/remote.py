@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from unshared.cli import settings, stderr, stdout
+from unshared.cli import escape, group, settings, stderr, stdout
 from unshared.cli.hash import progress_bar
 from unshared.config import Settings
 from unshared.errors import InvalidInput, Unavailable
 
 if TYPE_CHECKING:  # httpx, the service and the image libraries load only in the commands using them
+    from rich.console import Console
+
     from unshared.client import Client
     from unshared.hashing.decode import Limits
     from unshared.replies import CaseReply
@@ -196,7 +196,7 @@ def report_command(
 
 # -- a person's case --------------------------------------------------------------------------
 
-case_app = typer.Typer(
+case_app = group(
     help="A case of your own photos, by their hashes: make it, follow it, withdraw it."
 )
 
