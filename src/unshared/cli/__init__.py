@@ -100,9 +100,9 @@ def stdout() -> Console:
 def escape(text: str) -> str:
     """``text`` with Rich's markup escaped, to print it as it is (Rich loads here, not with the
     command modules)."""
-    from rich.markup import escape
+    from rich.markup import escape as rich_escape
 
-    return escape(text)
+    return rich_escape(text)
 
 
 def _register() -> None:
