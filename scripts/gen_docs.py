@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import typer.main
 
@@ -37,10 +38,15 @@ def commands() -> list[list[str]]:
 
     found: list[list[str]] = []
 
-    def walk(command: object, path: list[str]) -> None:
+    def walk(command: Any, path: list[str]) -> None:
         found.append(path)
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            if not getattr(sub, "hidden", False):
+        if not hasattr(command, "list_commands"):
+            return
+        # Through the group's own lookup: the top level builds its groups only when asked.
+        ctx = typer.Context(command)
+        for name in sorted(command.list_commands(ctx)):
+            sub = command.get_command(ctx, name)
+            if sub is not None and not sub.hidden:
                 walk(sub, [*path, name])
 
     walk(typer.main.get_command(app), [])

@@ -12,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import typer
+import typer.main
 from PIL import Image
 
 from tests.imaging import encode
@@ -153,3 +156,27 @@ def test_importing_unshared_loads_no_heavy_library() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_top_level_command_builds_no_command_group(
+    tmp_path: Path, photo: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Typer builds each command from its annotations: ``unshared hash`` builds no group's.
+    import unshared.cli
+
+    built: list[object] = []
+
+    def get_group(sub: typer.Typer) -> object:
+        built.append(sub)
+        return typer.main.get_group(sub)
+
+    monkeypatch.setattr(unshared.cli, "get_group", get_group)
+    image = tmp_path / "a.jpg"
+    image.write_bytes(encode(photo, "JPEG"))
+    argv = ["--home", str(tmp_path / "home"), "hash", "--json", str(image)]
+    with pytest.raises(SystemExit) as done:
+        unshared.cli.app(argv, prog_name="unshared")
+    assert done.value.code == 0 and built == []
+    with pytest.raises(SystemExit):
+        unshared.cli.app(["bank", "--help"], prog_name="unshared")
+    assert built == [unshared.cli.bank.bank_app]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from unshared.cli import group, settings, stderr, stdout
+from unshared.cli import add_group, group, settings, stderr, stdout
 from unshared.cli.hash import progress_bar, result_json
 from unshared.cli.remote import Key, OptionalServer, connect, limits
 
@@ -337,5 +337,5 @@ def _match_videos(
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(bank_app, name="bank")
+    add_group(bank_app, "bank")
     app.command("match")(match_command)

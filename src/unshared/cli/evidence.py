@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from unshared.cli import escape, group, settings, stdout
+from unshared.cli import add_group, escape, group, settings, stdout
 from unshared.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:  # cryptography loads only in the commands using it
@@ -122,4 +122,4 @@ def key(
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(evidence_app, name="evidence")
+    add_group(evidence_app, "evidence")

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from unshared.cli import escape, group, settings, stdout
+from unshared.cli import add_group, escape, group, settings, stdout
 from unshared.cli.remote import AsJson
 
 jobs_app = group(
@@ -64,4 +64,4 @@ def run(
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(jobs_app, name="jobs")
+    add_group(jobs_app, "jobs")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from unshared.cli import escape, group, settings, stderr, stdout
+from unshared.cli import add_group, escape, group, settings, stderr, stdout
 from unshared.cli.remote import AsJson
 
 if TYPE_CHECKING:
@@ -206,4 +206,4 @@ def withdraw(ctx: typer.Context, notice: Id, as_json: AsJson = False) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(notices_app, name="notices")
+    add_group(notices_app, "notices")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from unshared.cli import escape, group, settings, stderr, stdout
+from unshared.cli import add_group, escape, group, settings, stderr, stdout
 from unshared.cli.hash import progress_bar
 from unshared.config import Settings
 from unshared.errors import InvalidInput, Unavailable
@@ -349,4 +349,4 @@ def show_sightings(sightings: list[dict[str, Any]], as_json: bool) -> None:
 def register(app: typer.Typer) -> None:
     app.command("sync")(sync_command)
     app.command("report")(report_command)
-    app.add_typer(case_app, name="case")
+    add_group(case_app, "case")

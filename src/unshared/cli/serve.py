@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from unshared.cli import group, settings, stderr
+from unshared.cli import add_group, group, settings, stderr
 
 keys_app = group(help="API keys for platforms and operators (stored only hashed).")
 
@@ -107,4 +107,4 @@ def list_keys(ctx: typer.Context) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
-    app.add_typer(keys_app, name="keys")
+    add_group(keys_app, "keys")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from unshared.cli import group, settings
+from unshared.cli import add_group, group, settings
 from unshared.cli.remote import AsJson, show_sightings
 
 if TYPE_CHECKING:
@@ -96,4 +96,4 @@ def verify(ctx: typer.Context, sighting_id: int, as_json: AsJson = False) -> Non
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(sightings_app, name="sightings")
+    add_group(sightings_app, "sightings")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from unshared.cli import escape, group, settings, stderr, stdout
+from unshared.cli import add_group, escape, group, settings, stderr, stdout
 from unshared.cli.hash import progress_bar
 from unshared.cli.remote import AsJson
 
@@ -182,4 +182,4 @@ def remove(ctx: typer.Context, watch_id: Id) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(watch_app, name="watch")
+    add_group(watch_app, "watch")
