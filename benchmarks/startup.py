@@ -6,12 +6,19 @@ median CPU time (user + system): on a machine shared with other jobs, wall time 
 waits for a core, CPU time does not.
 The JPEG is made here (a seeded noise picture, 320 x 240) in a temporary folder.
 
-    .venv/bin/python benchmarks/startup.py [--runs N]
+Python's compiled bytecode is kept between runs in a private cache (one warm-up run per command
+fills it), as an installed package has it; ``--no-bytecode`` compiles every module on every run
+instead (what ``PYTHONDONTWRITEBYTECODE=1`` does to an uncompiled source tree).
+``--before SRC`` also times the code in the source folder ``SRC`` (``main``'s, say), each of its
+runs right after the same run of the code under test, so both see the same load.
+
+    .venv/bin/python benchmarks/startup.py [--runs N] [--before SRC] [--no-bytecode]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -29,20 +36,34 @@ def cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def times_of(command: list[str], runs: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU seconds of each run."""
-    walls, cpus = [], []
-    for _ in range(runs):
-        cpu, start = cpu_of_children(), time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        walls.append(time.perf_counter() - start)
-        cpus.append(cpu_of_children() - cpu)
-    return walls, cpus
+def time_of(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run."""
+    cpu, start = cpu_of_children(), time.perf_counter()
+    subprocess.run(
+        command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    return time.perf_counter() - start, cpu_of_children() - cpu
+
+
+def environment(tmp: Path, name: str, src: Path | None, bytecode: bool) -> dict[str, str]:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if bytecode:
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / f"pycache-{name}")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10, help="Runs of each command (default 10).")
+    parser.add_argument("--before", type=Path, help="Also time the code in this source folder.")
+    parser.add_argument(
+        "--no-bytecode", action="store_true", help="Compile every module on every run."
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         image = Path(tmp) / "small.jpg"
@@ -53,13 +74,31 @@ def main() -> None:
             "unshared --help": [*unshared, "--help"],
             "unshared hash small.jpg": [*unshared, "hash", str(image)],
         }
-        print(f"{args.runs} runs each; wall time, then CPU time\n")
+        bytecode = not args.no_bytecode
+        codes = {"": environment(Path(tmp), "after", None, bytecode)}
+        if args.before:
+            codes[", before"] = environment(Path(tmp), "before", args.before.resolve(), bytecode)
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        load = os.getloadavg()[0]
+        for label, command in commands.items():
+            for code, env in codes.items():
+                if bytecode:
+                    time_of(command, env)  # fills the bytecode cache
+                times[label, code] = []
+            for _ in range(args.runs):
+                for code, env in codes.items():
+                    times[label, code].append(time_of(command, env))
+        print(
+            f"{args.runs} runs each; wall time, then CPU time; bytecode"
+            f" {'cached' if bytecode else 'compiled every run'}; load average"
+            f" {load:.1f} before, {os.getloadavg()[0]:.1f} after\n"
+        )
         print("| command | median | fastest | slowest | median CPU |")
         print("|---|--:|--:|--:|--:|")
-        for label, command in commands.items():
-            walls, cpus = times_of(command, args.runs)
+        for (label, code), runs in times.items():
+            walls, cpus = [w for w, _ in runs], [c for _, c in runs]
             print(
-                f"| `{label}` | {statistics.median(walls):.3f} s | {min(walls):.3f} s"
+                f"| `{label}`{code} | {statistics.median(walls):.3f} s | {min(walls):.3f} s"
                 f" | {max(walls):.3f} s | {statistics.median(cpus):.3f} s |"
             )
 

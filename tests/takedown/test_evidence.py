@@ -16,7 +16,7 @@ import pytest
 
 from tests.api.conftest import live_server
 from tests.cli.test_hash_cli import run
-from tests.cli.test_startup import loaded_after
+from tests.cli.test_startup import PRINTING, loaded_after
 from tests.imaging import REPO
 from unshared.errors import InvalidInput, UnsharedError
 from unshared.takedown.chain import GENESIS, digest, link
@@ -287,7 +287,8 @@ def test_the_command_verifies_offline(tmp_path: Path, bundle: Path, bank_key: Ba
 
 def test_verifying_loads_no_store_or_service(bundle: Path, tmp_path: Path) -> None:
     argv = ["--home", str(tmp_path / "home"), "evidence", "verify", str(bundle)]
-    assert loaded_after(argv, ["evidence", "--help"], ["evidence", "verify", "--help"]) == []
+    loaded = loaded_after(argv, ["evidence", "--help"], ["evidence", "verify", "--help"])
+    assert loaded == sorted(PRINTING)
 
 
 def test_the_bundle_verifies_with_openssl_alone(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from unshared.cli import settings, stderr, stdout
+from unshared.cli import add_group, group, settings, stderr, stdout
 from unshared.cli.hash import progress_bar, result_json
 from unshared.cli.remote import Key, OptionalServer, connect, limits
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the service and the image libraries load only in the comman
     from unshared.hashing.batch import FileResult
     from unshared.match import Verdict
 
-bank_app = typer.Typer(help="Banks of hashes: create, list, add, import, export, withdraw.")
+bank_app = group(help="Banks of hashes: create, list, add, import, export, withdraw.")
 
 Workers = Annotated[
     int | None, typer.Option("--workers", "-w", min=1, help="Processes (default: all cores).")
@@ -337,5 +337,5 @@ def _match_videos(
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(bank_app, name="bank")
+    add_group(bank_app, "bank")
     app.command("match")(match_command)

@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from unshared.cli import settings, stdout
+from unshared.cli import add_group, escape, group, settings, stdout
 from unshared.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:  # cryptography loads only in the commands using it
     from unshared.takedown.evidence import PublicKey
 
-evidence_app = typer.Typer(
+evidence_app = group(
     help="Evidence bundles for police and prosecutors: a case's signed log, checked offline.",
     no_args_is_help=True,
 )
@@ -123,4 +122,4 @@ def key(
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(evidence_app, name="evidence")
+    add_group(evidence_app, "evidence")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from contextlib import closing
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -13,13 +13,40 @@ from unshared.cli import settings, stderr, stdout
 
 if TYPE_CHECKING:  # numpy and the image libraries load only when a command hashes (--help is fast)
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     from unshared.hashing.batch import FileResult
 
 
-def progress_bar(console: Console) -> Progress:
+class Quiet:
+    """What ``progress_bar`` gives when it would draw nothing: the calls the commands make on a
+    progress bar, doing nothing, without loading Rich's progress display (some 8 ms)."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def __enter__(self) -> Quiet:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+    def add_task(self, description: str, total: float | None = None) -> TaskID:
+        return cast("TaskID", 0)
+
+    def advance(self, task_id: TaskID, advance: float = 1) -> None:
+        return None
+
+    def update(
+        self, task_id: TaskID, *, total: float | None = None, completed: float | None = None
+    ) -> None:
+        return None
+
+
+def progress_bar(console: Console) -> Progress | Quiet:
     """A progress bar on stderr; it draws nothing when stderr is not a terminal."""
+    if not console.is_terminal:
+        return Quiet(console)
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -34,7 +61,6 @@ def progress_bar(console: Console) -> Progress:
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=console,
-        disable=not console.is_terminal,
         transient=True,
     )
 
@@ -63,8 +89,6 @@ def hash_command(
 ) -> None:
     """Hash images on this device: PDQ (with quality), MD5 and SHA-256; and videos: vPDQ, MD5 and
     SHA-256. Nothing is sent anywhere."""
-    from rich.table import Table
-
     from unshared.cli import videos
     from unshared.hashing.batch import hash_files
     from unshared.hashing.decode import Limits
@@ -74,7 +98,7 @@ def hash_command(
     files, clips = videos.split(paths)
     err = stderr()
     out = stdout()
-    table = Table("path", "quality", "pdq", "md5", "sha256")
+    rows: list[tuple[str, str, str, str, str]] = []  # the table's, printed at the end
     failed = 0
     with progress_bar(err) as progress:
         task = progress.add_task("hashing", total=len(files))
@@ -94,13 +118,13 @@ def hash_command(
                     print(json.dumps(result_json(result)), flush=True)
                 elif result.signals is not None:
                     s = result.signals
-                    table.add_row(
-                        str(result.path), str(s.quality), s.pdq.hex, s.md5.hex, s.sha256.hex
+                    rows.append(
+                        (str(result.path), str(s.quality), s.pdq.hex, s.md5.hex, s.sha256.hex)
                     )
                 else:
                     assert result.error is not None
-                    table.add_row(
-                        str(result.path), "", f"[red]{result.error.message}[/red]", "", ""
+                    rows.append(
+                        (str(result.path), "", f"[red]{result.error.message}[/red]", "", "")
                     )
         for path, signals, error in videos.hash_here(clips, config):
             failed += error is not None
@@ -109,11 +133,16 @@ def hash_command(
                 print(json.dumps({**row, **(signals.to_dict() if signals else {})}), flush=True)
             elif signals is not None:
                 frames = f"vpdq: {len(signals.vpdq)} frames"
-                table.add_row(str(path), "video", frames, signals.md5.hex, signals.sha256.hex)
+                rows.append((str(path), "video", frames, signals.md5.hex, signals.sha256.hex))
             else:
                 assert error is not None
-                table.add_row(str(path), "", f"[red]{error.message}[/red]", "", "")
+                rows.append((str(path), "", f"[red]{error.message}[/red]", "", ""))
     if not as_json:
+        from rich.table import Table
+
+        table = Table("path", "quality", "pdq", "md5", "sha256")
+        for cells in rows:
+            table.add_row(*cells)
         for column in table.columns:
             column.overflow = "fold"
         out.print(table)

@@ -12,12 +12,11 @@ import json
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from unshared.cli import settings, stdout
+from unshared.cli import add_group, escape, group, settings, stdout
 from unshared.cli.remote import AsJson
 
-jobs_app = typer.Typer(
+jobs_app = group(
     help="Scheduled jobs (notice clocks, watch runs): run the due ones now, as a server does.",
     no_args_is_help=True,
 )
@@ -65,4 +64,4 @@ def run(
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(jobs_app, name="jobs")
+    add_group(jobs_app, "jobs")

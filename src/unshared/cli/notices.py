@@ -15,15 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from unshared.cli import settings, stderr, stdout
+from unshared.cli import add_group, escape, group, settings, stderr, stdout
 from unshared.cli.remote import AsJson
 
 if TYPE_CHECKING:
     from unshared.bank.models import Notice
 
-notices_app = typer.Typer(
+notices_app = group(
     help="Notices to the hosts of copies: list, draft, send, show, acknowledge, withdraw."
 )
 
@@ -207,4 +206,4 @@ def withdraw(ctx: typer.Context, notice: Id, as_json: AsJson = False) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(notices_app, name="notices")
+    add_group(notices_app, "notices")

@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
-from unshared.cli import settings, stderr, stdout
+from unshared.cli import add_group, escape, group, settings, stderr, stdout
 from unshared.cli.hash import progress_bar
 from unshared.config import Settings
 from unshared.errors import InvalidInput, Unavailable
 
 if TYPE_CHECKING:  # httpx, the service and the image libraries load only in the commands using them
+    from rich.console import Console
+
     from unshared.client import Client
     from unshared.hashing.decode import Limits
     from unshared.replies import CaseReply
@@ -196,7 +196,7 @@ def report_command(
 
 # -- a person's case --------------------------------------------------------------------------
 
-case_app = typer.Typer(
+case_app = group(
     help="A case of your own photos, by their hashes: make it, follow it, withdraw it."
 )
 
@@ -349,4 +349,4 @@ def show_sightings(sightings: list[dict[str, Any]], as_json: bool) -> None:
 def register(app: typer.Typer) -> None:
     app.command("sync")(sync_command)
     app.command("report")(report_command)
-    app.add_typer(case_app, name="case")
+    add_group(case_app, "case")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 from typing import Annotated
 
 import typer
 
-from unshared.cli import settings, stderr
+from unshared.cli import add_group, group, settings, stderr
 
-keys_app = typer.Typer(help="API keys for platforms and operators (stored only hashed).")
+keys_app = group(help="API keys for platforms and operators (stored only hashed).")
 
 
 def serve(
@@ -29,6 +28,8 @@ def serve(
     ] = 1,
 ) -> None:
     """Start the service and its web page (the embedded SQLite store unless --store says)."""
+    import logging
+
     import uvicorn
 
     from unshared.api.app import WORKER_FACTORY, check_workers, create_app, server_options
@@ -106,4 +107,4 @@ def list_keys(ctx: typer.Context) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
-    app.add_typer(keys_app, name="keys")
+    add_group(keys_app, "keys")

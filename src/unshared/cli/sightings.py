@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from unshared.cli import settings
+from unshared.cli import add_group, group, settings
 from unshared.cli.remote import AsJson, show_sightings
 
 if TYPE_CHECKING:
     from unshared.takedown.service import Verification
 
-sightings_app = typer.Typer(
+sightings_app = group(
     help="Where copies of a case's photos were seen: report, list and verify links."
 )
 
@@ -96,4 +96,4 @@ def verify(ctx: typer.Context, sighting_id: int, as_json: AsJson = False) -> Non
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(sightings_app, name="sightings")
+    add_group(sightings_app, "sightings")

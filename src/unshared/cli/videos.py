@@ -1,8 +1,9 @@
 """Videos on the command line: ``hash``, ``match`` and ``bank add`` take them beside images.
 
-A file is a video by its name (``hashing.video.VIDEO_SUFFIXES``: .mp4, .mov, .webm, ...), named
-one by one or found in a folder. Hashing here runs in this process (a person's own files);
-``match`` against the local bank goes through the service's video workers.
+A file is a video by its name (``VIDEO_SUFFIXES``: .mp4, .mov, .webm, ...), named one by one or
+found in a folder; the video hasher loads only when there is one. Hashing here runs in this
+process (a person's own files); ``match`` against the local bank goes through the service's video
+workers.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from unshared.match import Verdict
     from unshared.video import VideoSignals
 
+#: File name endings taken as videos.
+VIDEO_SUFFIXES = frozenset(".mp4 .m4v .mov .3gp .3g2 .mkv .webm .avi .ts .flv".split())
 #: One video's outcome: its signals, or the error that stopped it.
 Hashed = tuple[Path, "VideoSignals | None", "UnsharedError | None"]
 
@@ -24,7 +27,6 @@ Hashed = tuple[Path, "VideoSignals | None", "UnsharedError | None"]
 def split(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """The images and the videos among ``paths`` (folders walked for both)."""
     from unshared.hashing.batch import IMAGE_SUFFIXES, find_images
-    from unshared.hashing.video import VIDEO_SUFFIXES
 
     files = find_images(paths, IMAGE_SUFFIXES | VIDEO_SUFFIXES)
     videos = [f for f in files if f.suffix.lower() in VIDEO_SUFFIXES]
@@ -41,6 +43,8 @@ def read(path: Path, config: Settings) -> bytes:
 
 def hash_here(videos: list[Path], config: Settings) -> Iterator[Hashed]:
     """Each video hashed in this process."""
+    if not videos:  # the video hasher (FFmpeg's prober, temporary files) loads for a video only
+        return
     from unshared.errors import UnsharedError
     from unshared.hashing.video import VideoLimits, hash_video
 

@@ -11,16 +11,15 @@ import json
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from unshared.cli import settings, stderr, stdout
+from unshared.cli import add_group, escape, group, settings, stderr, stdout
 from unshared.cli.hash import progress_bar
 from unshared.cli.remote import AsJson
 
 if TYPE_CHECKING:
     from unshared.bank.models import WatchRun, WatchTarget
 
-watch_app = typer.Typer(
+watch_app = group(
     help="Pages, sitemaps and feeds fetched on a schedule, every image matched against the"
     " banks; a match becomes a sighting.",
     no_args_is_help=True,
@@ -183,4 +182,4 @@ def remove(ctx: typer.Context, watch_id: Id) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.add_typer(watch_app, name="watch")
+    add_group(watch_app, "watch")

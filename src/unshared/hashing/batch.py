@@ -15,7 +15,6 @@ from unshared.hashing import hash_pixels
 from unshared.hashing.decode import Limits, check_size, decode_for_pdq
 from unshared.hashing.normalise import trimmed_views
 from unshared.hashing.pdq import pdq_dihedral_of_pixels
-from unshared.hashing.pool import die_with_parent
 from unshared.signals import Pdq, SignalSet
 
 if TYPE_CHECKING:  # OpenCV is loaded only when features are asked for
@@ -197,6 +196,8 @@ def hash_files(
     # Loaded here: one file (``unshared hash photo.jpg``) starts faster without them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    from unshared.hashing.pool import die_with_parent
 
     # Chunks amortise the cost of sending work between processes; small enough to keep the
     # progress bar moving and the cores evenly loaded.

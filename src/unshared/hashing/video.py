@@ -41,8 +41,6 @@ if TYPE_CHECKING:
 
 #: The containers hashed (FFmpeg's names for them), the ones phones and sites give videos in.
 FORMATS = frozenset({"mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi", "mpegts", "flv"})
-#: File name endings taken as videos from folders.
-VIDEO_SUFFIXES = frozenset(".mp4 .m4v .mov .3gp .3g2 .mkv .webm .avi .ts .flv".split())
 #: vPDQ's sampling: one frame hashed per this many seconds.
 SECONDS_PER_HASH = 1.0
 #: Seconds ffprobe may take to read a file's header.
