@@ -98,6 +98,40 @@ def test_a_chat_bubble_smaller_than_the_old_floor(theme: str) -> None:
     assert found(canvas, box)
 
 
+def smooth_body(shown: Image.Image) -> Image.Image:
+    """``shown`` with a smooth skin-like tone over a torso that widens to its bottom edge, as a
+    fake made from it: each row of the tone is flat to a grey level, and it fills the bottom
+    rows from side to side."""
+    pixels = np.asarray(shown).copy()
+    height, width = pixels.shape[:2]
+    for y in range(int(0.4 * height), height):
+        grown = (y - 0.4 * height) / (0.6 * height)
+        half = int(width * (0.25 + 0.3 * grown))
+        left, right = max(0, width // 2 - half), min(width, width // 2 + half)
+        pixels[y, left:right] = np.array((224, 172, 140)) * (0.9 + 0.1 * grown)
+    return Image.fromarray(pixels)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_smooth_fake_in_a_chat_bubble_is_not_walked_over(theme: str) -> None:
+    # The fake's flat body is 70% of the screen's rows, but not of the colour at their ends:
+    # the walk from the reply box stops at the bubble, and the trimmed view a protect bank
+    # takes its features from (the smallest, under half the screen) is the photo.
+    shown = smooth_body(photo(400, 330))
+    canvas, box = chrome(theme, shown, at=(16, 600))
+    bubble = (box[0] - 4, box[1] - 4, box[2] + 4, box[3] + 4)
+    ImageDraw.Draw(canvas).rounded_rectangle(bubble, radius=12, fill=(211, 228, 246))
+    canvas.paste(shown, box[:2])
+    assert found(canvas, box)
+    area = canvas.width * canvas.height
+    smallest = min(
+        (view for view in trimmed_views(np.asarray(canvas)) if view.size <= 3 * area / 2),
+        key=lambda view: view.size,
+    )
+    assert abs(smallest.shape[0] - shown.height) <= 10
+    assert abs(smallest.shape[1] - shown.width) <= 10
+
+
 def blurred_canvas(shown: Image.Image, size: tuple[int, int]) -> Image.Image:
     scale = max(size[0] / shown.width, size[1] / shown.height)
     cover = shown.resize((round(shown.width * scale) + 1, round(shown.height * scale) + 1))

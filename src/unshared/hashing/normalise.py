@@ -53,12 +53,24 @@ EDGE_STEP = 6
 EDGE_SHARE = 0.9
 EDGE_NEAR = 0.03
 EDGE_FAR = 0.4
+#: The layered rule's lines must have their colour somewhere in this share of the line at each
+#: end.
+END_SHARE = 0.03
+#: The layered rule's walks across the photo (the columns, then the rows again through its
+#: columns) read this share of each line past the box at both ends, so that a line's ends are
+#: what frames the photo.
+FRAME = 0.04
+#: A layered box loses a rim of lines of its outermost line's colour up to this share of a side.
+SHAVE_AT_MOST = 0.02
 #: Pictures whose short side is at least this are walked on every other pixel.
 HALVE_FROM = 400
 MIN_KEEP = 0.15
 
-#: ``rule(grey) -> (flat lines, longest run of other lines to step over)``
-Rule = Callable[[np.ndarray], tuple[np.ndarray, int]]
+#: How many of each line's first and last samples lie past the box, around the photo: ``None``
+#: when the lines run across the whole picture.
+Ends = tuple[int, int] | None
+#: ``rule(grey, ends) -> (flat lines, longest run of other lines to step over)``
+Rule = Callable[[np.ndarray, Ends], tuple[np.ndarray, int]]
 
 
 def _solid_lines(grey: np.ndarray) -> np.ndarray:
@@ -70,15 +82,24 @@ def _solid_lines(grey: np.ndarray) -> np.ndarray:
     return flat
 
 
-def _solid_with_text(grey: np.ndarray) -> tuple[np.ndarray, int]:
+def _solid_with_text(grey: np.ndarray, ends: Ends) -> tuple[np.ndarray, int]:
     return _solid_lines(grey), int(TEXT_GAP * len(grey))
 
 
-def _layered(grey: np.ndarray) -> tuple[np.ndarray, int]:
+def _layered(grey: np.ndarray, ends: Ends) -> tuple[np.ndarray, int]:
     # A flat line's colour is the median of any fair sample of it: every 8th pixel will do.
-    colour = np.median(grey[:, ::8], axis=1).astype(np.int16)[:, None]
-    share = (np.abs(grey - colour) <= SOLID_TOLERANCE).mean(axis=1, dtype=np.float32)
-    return share >= SOLID_SHARE, int(TEXT_GAP * len(grey))
+    colour = np.median(grey[:, ::8], axis=1).astype(np.int16)
+    share = (np.abs(grey - colour[:, None]) <= SOLID_TOLERANCE).mean(axis=1, dtype=np.float32)
+    # A bar or a background runs to both ends of the line (on across the box's frame, when the
+    # lines cross the photo); a flat patch of the photo (a fake's smooth body, a wall) is framed
+    # by whatever is beside the photo. Somewhere near each end, not at it: a bubble's rounded
+    # corner takes the very end of its first lines.
+    own = max(3, int(END_SHARE * grey.shape[1]))  # where no frame was read: the line's own
+    head, tail = (past or own for past in ends or (0, 0))
+    reach = np.ones(len(grey), bool)
+    for end in (grey[:, :head], grey[:, -tail:]):
+        reach &= (np.abs(end - colour[:, None]) <= SOLID_TOLERANCE).any(axis=1)
+    return (share >= SOLID_SHARE) & reach, int(TEXT_GAP * len(grey))
 
 
 def _blurred_lines(grey: np.ndarray) -> np.ndarray:
@@ -87,20 +108,21 @@ def _blurred_lines(grey: np.ndarray) -> np.ndarray:
     return flat
 
 
-def _blurred(grey: np.ndarray) -> tuple[np.ndarray, int]:
+def _blurred(grey: np.ndarray, ends: Ends) -> tuple[np.ndarray, int]:
     return _blurred_lines(grey), 0
 
 
-def _blurred_with_chrome(grey: np.ndarray) -> tuple[np.ndarray, int]:
+def _blurred_with_chrome(grey: np.ndarray, ends: Ends) -> tuple[np.ndarray, int]:
     return _blurred_lines(grey), int(TEXT_GAP * len(grey))
 
 
-#: Each rule, and whether its margins are taken as centring the photo (the same on both sides).
-RULES: tuple[tuple[Rule, bool], ...] = (
-    (_solid_with_text, False),
-    (_layered, False),
-    (_blurred, True),
-    (_blurred_with_chrome, True),
+#: Each rule; whether its margins are taken as centring the photo (the same on both sides); and
+#: whether the walks across the photo read a little past the box (``FRAME``).
+RULES: tuple[tuple[Rule, bool, bool], ...] = (
+    (_solid_with_text, False, False),
+    (_layered, False, True),
+    (_blurred, True, False),
+    (_blurred_with_chrome, True, False),
 )
 
 
@@ -114,10 +136,10 @@ def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:
     rows = _luma(rgb[:, ::step])
     lines = Lines(rows, _luma(rgb[::step]) if step > 1 else rows, step)
     boxes: list[tuple[int, int, int, int]] = []
-    found = [_box(lines, rule, centred) for rule, centred in RULES]
-    layered = found[RULES.index((_layered, False))]
-    if layered is not None:
-        found.append(_out_to_edges(lines, layered))
+    found = [_box(lines, *rule) for rule in RULES]
+    if found[1] is not None:
+        found[1] = _shave(lines, found[1])
+        found.append(_out_to_edges(lines, found[1]))
     for box in found:
         if box is not None and box not in boxes:
             boxes.append(box)
@@ -151,12 +173,14 @@ class Lines:
         return self.columns[-(-top // self.step) : bottom // self.step].T
 
 
-def _box(lines: Lines, rule: Rule, centred: bool) -> tuple[int, int, int, int] | None:
+def _box(lines: Lines, rule: Rule, centred: bool, framed: bool) -> tuple[int, int, int, int] | None:
     height, width = lines.height, lines.width
     top, bottom = _margins(lines.rows, rule, centred)
-    left, right = _margins(lines.column_span(top, height - bottom), rule, centred)
+    columns, ends = _framed(lines.columns, top, height - bottom, framed, lines.step)
+    left, right = _margins(columns.T, rule, centred, ends)
     if left or right:  # the columns may have hidden part of a top or bottom bar
-        top2, bottom2 = _margins(lines.row_span(left, width - right), rule, centred)
+        rows, ends = _framed(lines.rows.T, left, width - right, framed, lines.step)
+        top2, bottom2 = _margins(rows.T, rule, centred, ends)
         top, bottom = max(top, top2), max(bottom, bottom2)
     box_h, box_w = height - top - bottom, width - left - right
     if box_h < MIN_KEEP * height or box_w < MIN_KEEP * width:
@@ -164,6 +188,46 @@ def _box(lines: Lines, rule: Rule, centred: bool) -> tuple[int, int, int, int] |
     if top + bottom < MIN_TRIM * height and left + right < MIN_TRIM * width:
         return None
     return top, height - bottom, left, width - right
+
+
+def _framed(
+    grey: np.ndarray, start: int, end: int, framed: bool, step: int
+) -> tuple[np.ndarray, Ends]:
+    """``grey``'s lines (its first axis, read every ``step``-th pixel) from ``start`` to ``end``,
+    and, when ``framed``, ``FRAME`` of that span more on each side, with how many lines were
+    added at each: the frame around the photo."""
+    first, last = -(-start // step), end // step
+    if not framed:
+        return grey[first:last], None
+    past = int(np.ceil(FRAME * (last - first)))
+    before, after = min(past, first), min(past, len(grey) - last)
+    return grey[first - before : last + after], (before, after)
+
+
+def _shave(lines: Lines, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """``box`` without the few lines at each side (at most ``SHAVE_AT_MOST`` of it) that are of
+    its outermost line's colour: a chat bubble's rim around the photo, whose lines do not run on
+    to the frame and so were not taken for margin."""
+    top, bottom, left, right = box
+    rows = lines.row_span(left, right)
+    top += _rim(rows[top:bottom], bottom - top)
+    bottom -= _rim(rows[top:bottom][::-1], bottom - top)
+    columns = lines.column_span(top, bottom)
+    left += _rim(columns[left:right], right - left)
+    right -= _rim(columns[left:right][::-1], right - left)
+    return top, bottom, left, right
+
+
+def _rim(inward: np.ndarray, side: int) -> int:
+    """How many of ``inward``'s first lines are flat in the first one's colour, when they stop
+    within ``SHAVE_AT_MOST`` of ``side``; else none."""
+    most = int(SHAVE_AT_MOST * side)
+    if most < 1 or len(inward) <= most:
+        return 0
+    colour = int(np.median(inward[0]))
+    share = (np.abs(inward[: most + 1] - colour) <= SOLID_TOLERANCE).mean(axis=1)
+    rim = np.flatnonzero(share < SOLID_SHARE)
+    return int(rim[0]) if len(rim) else 0
 
 
 def _out_to_edges(lines: Lines, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -203,12 +267,12 @@ def _luma(rgb: np.ndarray) -> np.ndarray:
     return luma
 
 
-def _margins(grey: np.ndarray, rule: Rule, centred: bool) -> tuple[int, int]:
+def _margins(grey: np.ndarray, rule: Rule, centred: bool, ends: Ends = None) -> tuple[int, int]:
     """How many margin lines ``grey`` has at its top and at its bottom; when ``centred``, the
     fewer of the two on both sides (a photo's own soft edge is not walked into)."""
     if grey.shape[0] < 8 or grey.shape[1] < 8:
         return 0, 0
-    flat, gap = rule(grey)
+    flat, gap = rule(grey, ends)
     top, bottom = _run(flat, gap), _run(flat[::-1], gap)
     if top + bottom >= len(flat):
         return 0, 0
