@@ -14,8 +14,9 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from tests.imaging import sample_photo
 from unshared.hashing.batch import hash_uploads
-from unshared.hashing.normalise import MIN_KEEP, trimmed_views
+from unshared.hashing.normalise import MIN_KEEP, MOST_VIEWS, trimmed_views
 from unshared.hashing.pdq import pdq_of_pixels
+from unshared.match.query import MAX_TRIMMED_VIEWS
 
 RGB = tuple[int, int, int]
 
@@ -132,6 +133,26 @@ def test_a_smooth_fake_in_a_chat_bubble_is_not_walked_over(theme: str) -> None:
     assert abs(smallest.shape[1] - shown.width) <= 10
 
 
+def on_white(width: int, height: int, frame: int = 0) -> Image.Image:
+    """A product shot: the photo small in the middle of a white picture, whose border is
+    ``frame`` pixels of light grey."""
+    shot = Image.new("RGB", (width, height), (225, 225, 225))
+    ImageDraw.Draw(shot).rectangle(
+        (frame, frame, width - frame - 1, height - frame - 1), fill=(255, 255, 255)
+    )
+    shot.paste(photo(width // 2, height // 2), (width // 4, height // 4))
+    return shot
+
+
+@pytest.mark.parametrize("frame", [0, 6])
+def test_a_product_shot_the_screens_width_in_a_viewer(frame: int) -> None:
+    # Every walk goes on over the shot's white top and sides; its top and bottom edges against
+    # the dark viewer are straight (a thin frame's edge too, right outside the walk's box), and
+    # a viewer shows a photo the screen's width.
+    canvas, box = chrome("dark", on_white(540, 405, frame))
+    assert found(canvas, box)
+
+
 def blurred_canvas(shown: Image.Image, size: tuple[int, int]) -> Image.Image:
     scale = max(size[0] / shown.width, size[1] / shown.height)
     cover = shown.resize((round(shown.width * scale) + 1, round(shown.height * scale) + 1))
@@ -178,6 +199,10 @@ def test_a_saturated_photo_is_not_taken_for_margin() -> None:
     canvas, box = chrome("light", saturated(3))
     assert found(canvas, box)
     assert trimmed_views(np.asarray(saturated(4))) == []
+
+
+def test_never_more_views_than_a_query_may_carry() -> None:
+    assert MOST_VIEWS == MAX_TRIMMED_VIEWS
 
 
 def test_hashes_only_carry_the_trimmed_views(tmp_path: Path) -> None:

@@ -47,12 +47,11 @@ FLAT_DETAIL = 0.8
 MIN_TRIM = 0.02
 BLUR_SHARE = 0.2
 #: Moving a layered box's sides out to a straight edge: a step of more than ``EDGE_STEP`` grey
-#: levels between two lines over ``EDGE_SHARE`` of the side, between ``EDGE_NEAR`` and
-#: ``EDGE_FAR`` of the box's side out.
+#: levels between two lines over ``EDGE_SHARE`` of the side, up to ``EDGE_FAR`` of the box's
+#: side out.
 EDGE_STEP = 6
 EDGE_SHARE = 0.9
-EDGE_NEAR = 0.03
-EDGE_FAR = 0.4
+EDGE_FAR = 1.0
 #: The layered rule's lines must have their colour somewhere in this share of the line at each
 #: end.
 END_SHARE = 0.03
@@ -62,10 +61,22 @@ END_SHARE = 0.03
 FRAME = 0.04
 #: A layered box loses a rim of lines of its outermost line's colour up to this share of a side.
 SHAVE_AT_MOST = 0.02
+#: Boxes within this share of the picture's side on every side are one view.
+ALIKE = 0.01
+#: Edges nearer each other than this share of the picture's side are one (a photo's thin
+#: frame).
+THIN = 0.015
+#: A box moved out to its edges at least this share of the picture's width, or with no edge to
+#: move its sides to, is also tried the picture's full width.
+WIDE_FROM = 0.8
+#: Most views given (``unshared.match.query.MAX_TRIMMED_VIEWS``, what a query may carry).
+MOST_VIEWS = 5
 #: Pictures whose short side is at least this are walked on every other pixel.
 HALVE_FROM = 400
 MIN_KEEP = 0.15
 
+#: ``(top, bottom, left, right)``
+Box = tuple[int, int, int, int]
 #: How many of each line's first and last samples lie past the box, around the photo: ``None``
 #: when the lines run across the whole picture.
 Ends = tuple[int, int] | None
@@ -135,15 +146,37 @@ def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:
     step = 2 if min(rgb.shape[:2]) >= HALVE_FROM else 1
     rows = _luma(rgb[:, ::step])
     lines = Lines(rows, _luma(rgb[::step]) if step > 1 else rows, step)
-    boxes: list[tuple[int, int, int, int]] = []
+    boxes: list[Box] = []
     found = [_box(lines, *rule) for rule in RULES]
-    if found[1] is not None:
-        found[1] = _shave(lines, found[1])
-        found.append(_out_to_edges(lines, found[1]))
+    layered = found[1]
+    if layered is not None:
+        # Tried before the blurred rules' boxes, which are for other pictures than this one
+        # (a query carries at most ``MOST_VIEWS``).
+        found[1:2] = _layered_boxes(lines, layered)
+    sides = (lines.height, lines.height, lines.width, lines.width)
     for box in found:
-        if box is not None and box not in boxes:
+        if box is not None and not any(_alike(box, kept, sides) for kept in boxes):
             boxes.append(box)
-    return [rgb[top:bottom, left:right] for top, bottom, left, right in boxes]
+    return [rgb[top:bottom, left:right] for top, bottom, left, right in boxes[:MOST_VIEWS]]
+
+
+def _layered_boxes(lines: Lines, box: Box) -> list[Box]:
+    """The layered rule's box without its rim, moved out to its edges, and that the picture's
+    full width when it is wide or its sides had no edge to move out to."""
+    shaved = _shave(lines, box)
+    edged = _out_to_edges(lines, shaved)
+    # A viewer shows a photo the screen's width: one whose sides are flat and of the viewer's
+    # colour (a product shot on white) is cut into by every walk, and has no edge there.
+    width = edged[3] - edged[2]
+    wide = width >= WIDE_FROM * lines.width or edged[2:] == shaved[2:]
+    full = [(edged[0], edged[1], 0, lines.width)] if wide and width < lines.width else []
+    return [shaved, edged, *full]
+
+
+def _alike(box: Box, other: Box, sides: Box) -> bool:
+    """Whether two boxes are within ``ALIKE`` of the picture's side on every side: PDQ would
+    hash them alike."""
+    return all(abs(a - b) <= ALIKE * side for a, b, side in zip(box, other, sides, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +206,7 @@ class Lines:
         return self.columns[-(-top // self.step) : bottom // self.step].T
 
 
-def _box(lines: Lines, rule: Rule, centred: bool, framed: bool) -> tuple[int, int, int, int] | None:
+def _box(lines: Lines, rule: Rule, centred: bool, framed: bool) -> Box | None:
     height, width = lines.height, lines.width
     top, bottom = _margins(lines.rows, rule, centred)
     columns, ends = _framed(lines.columns, top, height - bottom, framed, lines.step)
@@ -204,7 +237,7 @@ def _framed(
     return grey[first - before : last + after], (before, after)
 
 
-def _shave(lines: Lines, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+def _shave(lines: Lines, box: Box) -> Box:
     """``box`` without the few lines at each side (at most ``SHAVE_AT_MOST`` of it) that are of
     its outermost line's colour: a chat bubble's rim around the photo, whose lines do not run on
     to the frame and so were not taken for margin."""
@@ -230,32 +263,38 @@ def _rim(inward: np.ndarray, side: int) -> int:
     return int(rim[0]) if len(rim) else 0
 
 
-def _out_to_edges(lines: Lines, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+def _out_to_edges(lines: Lines, box: Box) -> Box:
     """``box`` with each side moved out, over lines the walk took for margin, to the nearest
     straight edge the whole side long: where a photo whose own border is flat and of the
     margin's colour (snow, a white product shot) ends at its chat bubble or the screen's bars."""
     top, bottom, left, right = box
     rows = lines.row_span(left, right)
-    top -= _edge_out(rows[:top][::-1], bottom - top)
-    bottom += _edge_out(rows[bottom:], bottom - top)
+    thin = THIN * lines.height
+    top -= _edge_out(rows[:top][::-1], bottom - top, thin)
+    bottom += _edge_out(rows[bottom:], bottom - top, thin)
     columns = lines.column_span(top, bottom)
-    left -= _edge_out(columns[:left][::-1], right - left)
-    right += _edge_out(columns[right:], right - left)
+    thin = THIN * lines.width
+    left -= _edge_out(columns[:left][::-1], right - left, thin)
+    right += _edge_out(columns[right:], right - left, thin)
     return top, bottom, left, right
 
 
-def _edge_out(outside: np.ndarray, side: int) -> int:
+def _edge_out(outside: np.ndarray, side: int, thin: float) -> int:
     """How far to move a box's side of ``side`` lines out, over ``outside`` (its lines running
-    outward): to the first straight edge, unless that is nearer than ``EDGE_NEAR`` of the side
-    (the photo's own border against its bubble or bar) or further than ``EDGE_FAR``."""
+    outward): to the first straight edge, unless that is further than ``EDGE_FAR`` of the
+    side."""
     lines = min(len(outside), int(EDGE_FAR * side))
     if lines < 2:
         return 0
     steps = np.abs(np.diff(outside[:lines], axis=0)) > EDGE_STEP
     edges = np.flatnonzero(steps.mean(axis=1) >= EDGE_SHARE)
-    if not len(edges) or edges[0] + 1 < EDGE_NEAR * side:
+    if not len(edges):
         return 0
-    return int(edges[0]) + 1
+    # A thin frame's two edges, or a line of JPEG ringing: on to the outer one.
+    at = 0
+    while at + 1 < len(edges) and edges[at + 1] - edges[at] <= max(2.0, thin):
+        at += 1
+    return int(edges[at]) + 1
 
 
 def _luma(rgb: np.ndarray) -> np.ndarray:
