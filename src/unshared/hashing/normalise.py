@@ -51,7 +51,7 @@ BLUR_SHARE = 0.2
 #: side out.
 EDGE_STEP = 6
 EDGE_SHARE = 0.9
-EDGE_FAR = 1.0
+EDGE_FAR = 0.6
 #: The layered rule's lines must have their colour somewhere in this share of the line at each
 #: end.
 END_SHARE = 0.03
@@ -59,10 +59,8 @@ END_SHARE = 0.03
 #: columns) read this share of each line past the box at both ends, so that a line's ends are
 #: what frames the photo.
 FRAME = 0.04
-#: A layered box loses a rim of lines of its outermost line's colour up to this share of a side.
-SHAVE_AT_MOST = 0.02
-#: Boxes within this share of the picture's side on every side are one view.
-ALIKE = 0.01
+#: A layered box loses a rim of flat lines up to this share of a side.
+SHAVE_AT_MOST = 0.03
 #: Edges nearer each other than this share of the picture's side are one (a photo's thin
 #: frame).
 THIN = 0.015
@@ -153,9 +151,8 @@ def trimmed_views(rgb: np.ndarray) -> list[np.ndarray]:
         # Tried before the blurred rules' boxes, which are for other pictures than this one
         # (a query carries at most ``MOST_VIEWS``).
         found[1:2] = _layered_boxes(lines, layered)
-    sides = (lines.height, lines.height, lines.width, lines.width)
     for box in found:
-        if box is not None and not any(_alike(box, kept, sides) for kept in boxes):
+        if box is not None and box not in boxes:
             boxes.append(box)
     return [rgb[top:bottom, left:right] for top, bottom, left, right in boxes[:MOST_VIEWS]]
 
@@ -171,12 +168,6 @@ def _layered_boxes(lines: Lines, box: Box) -> list[Box]:
     wide = width >= WIDE_FROM * lines.width or edged[2:] == shaved[2:]
     full = [(edged[0], edged[1], 0, lines.width)] if wide and width < lines.width else []
     return [shaved, edged, *full]
-
-
-def _alike(box: Box, other: Box, sides: Box) -> bool:
-    """Whether two boxes are within ``ALIKE`` of the picture's side on every side: PDQ would
-    hash them alike."""
-    return all(abs(a - b) <= ALIKE * side for a, b, side in zip(box, other, sides, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,9 +229,9 @@ def _framed(
 
 
 def _shave(lines: Lines, box: Box) -> Box:
-    """``box`` without the few lines at each side (at most ``SHAVE_AT_MOST`` of it) that are of
-    its outermost line's colour: a chat bubble's rim around the photo, whose lines do not run on
-    to the frame and so were not taken for margin."""
+    """``box`` without the few flat lines at each side (at most ``SHAVE_AT_MOST`` of it): a chat
+    bubble's rim around the photo, whose lines do not run on to the frame and so were not taken
+    for margin."""
     top, bottom, left, right = box
     rows = lines.row_span(left, right)
     top += _rim(rows[top:bottom], bottom - top)
@@ -252,15 +243,17 @@ def _shave(lines: Lines, box: Box) -> Box:
 
 
 def _rim(inward: np.ndarray, side: int) -> int:
-    """How many of ``inward``'s first lines are flat in the first one's colour, when they stop
-    within ``SHAVE_AT_MOST`` of ``side``; else none."""
+    """How many of ``inward``'s first lines are a rim of one flat colour (after the first, which
+    may be a bubble's anti-aliased edge), when it stops within ``SHAVE_AT_MOST`` of ``side``;
+    else none."""
     most = int(SHAVE_AT_MOST * side)
     if most < 1 or len(inward) <= most:
         return 0
-    colour = int(np.median(inward[0]))
-    share = (np.abs(inward[: most + 1] - colour) <= SOLID_TOLERANCE).mean(axis=1)
+    # The rim's colour is its second line's: the first may be the bubble's anti-aliased edge.
+    head = inward[1 : most + 1]
+    share = (np.abs(head - int(np.median(head[0]))) <= SOLID_TOLERANCE).mean(axis=1)
     rim = np.flatnonzero(share < SOLID_SHARE)
-    return int(rim[0]) if len(rim) else 0
+    return int(rim[0]) + 1 if len(rim) and rim[0] else 0
 
 
 def _out_to_edges(lines: Lines, box: Box) -> Box:
@@ -270,31 +263,31 @@ def _out_to_edges(lines: Lines, box: Box) -> Box:
     top, bottom, left, right = box
     rows = lines.row_span(left, right)
     thin = THIN * lines.height
-    top -= _edge_out(rows[:top][::-1], bottom - top, thin)
-    bottom += _edge_out(rows[bottom:], bottom - top, thin)
+    top -= _edge_out(rows[: top + 1][::-1], bottom - top, thin)
+    bottom += _edge_out(rows[bottom - 1 :], bottom - top, thin)
     columns = lines.column_span(top, bottom)
     thin = THIN * lines.width
-    left -= _edge_out(columns[:left][::-1], right - left, thin)
-    right += _edge_out(columns[right:], right - left, thin)
+    left -= _edge_out(columns[: left + 1][::-1], right - left, thin)
+    right += _edge_out(columns[right - 1 :], right - left, thin)
     return top, bottom, left, right
 
 
-def _edge_out(outside: np.ndarray, side: int, thin: float) -> int:
-    """How far to move a box's side of ``side`` lines out, over ``outside`` (its lines running
-    outward): to the first straight edge, unless that is further than ``EDGE_FAR`` of the
-    side."""
-    lines = min(len(outside), int(EDGE_FAR * side))
+def _edge_out(outward: np.ndarray, side: int, thin: float) -> int:
+    """How far to move a box's side of ``side`` lines out, over ``outward`` (its outermost line,
+    then the lines outside it, running out): to the first straight edge, on over a second one
+    within ``thin`` lines (a thin frame's); not further than ``EDGE_FAR`` of the side."""
+    lines = min(len(outward), int(EDGE_FAR * side) + 1)
     if lines < 2:
         return 0
-    steps = np.abs(np.diff(outside[:lines], axis=0)) > EDGE_STEP
-    edges = np.flatnonzero(steps.mean(axis=1) >= EDGE_SHARE)
+    steps = np.abs(np.diff(outward[:lines], axis=0)) > EDGE_STEP
+    # An edge right at the box is the photo's own (its content against a frame of its own).
+    edges = np.flatnonzero(steps[1:].mean(axis=1) >= EDGE_SHARE) + 1
     if not len(edges):
         return 0
-    # A thin frame's two edges, or a line of JPEG ringing: on to the outer one.
     at = 0
-    while at + 1 < len(edges) and edges[at + 1] - edges[at] <= max(2.0, thin):
+    while at + 1 < len(edges) and edges[at + 1] - edges[0] <= max(2.0, thin):
         at += 1
-    return int(edges[at]) + 1
+    return int(edges[at])
 
 
 def _luma(rgb: np.ndarray) -> np.ndarray:
