@@ -1,8 +1,10 @@
 """The frame trimmer, one generated picture per rule: the photo's box is found inside layered app
 chrome (bars of several shades with text and a rounded reply box, dark and light), inside its own
 blurred copy (with and without chrome drawn over it), inside a chat bubble too small for a margin
-rule's old floor, and a saturated photo is not taken for a margin; and a platform that sends
-hashes only sends the trimmed views' hashes that find it."""
+rule's old floor, a fake's smooth body in a chat bubble is not walked over, a product shot on
+white the screen's width is found in a viewer, and a saturated photo is not taken for a margin;
+a query never gets more views than it may carry; and a platform that sends hashes only sends
+the trimmed views' hashes that find it."""
 
 from __future__ import annotations
 

@@ -12,8 +12,13 @@ walks in from each side over rows (then columns) under four rules and gives ever
   bars. Tight, because a made margin is one exact colour and a photo's plain wall or sky is not.
 - **layered**: the same, each line against its own colour: a real app's chrome has a status bar,
   an app bar of another shade, the chat background, a reply box of a third; with their text and
-  icons stepped over. A second box moves each side of this one out to the nearest straight edge
-  (``_out_to_edges``), for a photo whose own border is flat and of the margin's colour.
+  icons stepped over. A line counts only when its colour is found near both its ends, and the
+  walks across the photo read a little past the box (``FRAME``), so that a line's ends are what
+  frames the photo: a bar or a background runs on to them, a flat part of the photo (a fake's
+  smooth body, a wall) does not. The box loses a chat bubble's rim (``_shave``); a second box
+  moves each side out to the nearest straight edge (``_out_to_edges``), for a photo whose own
+  border is flat and of the margin's colour, and a third is that one the picture's full width,
+  as a viewer shows a photo whose sides have no edge to find.
 - **blurred**: lines with little fine detail (mean absolute second difference under
   ``FLAT_DETAIL``, or under ``BLUR_SHARE`` of the picture's 80th percentile): a blurred,
   enlarged copy of the photo behind it, as stories and "no crop" apps frame a picture. Such a
@@ -23,8 +28,9 @@ walks in from each side over rows (then columns) under four rules and gives ever
 
 Lines are grey levels by luma (green alone would see a saturated red or magenta patch as flat);
 a picture whose short side is ``HALVE_FROM`` or more is walked on every other pixel. Every view
-is hashed as well as the whole upload, so trimming too much only loses that one extra view;
-docs/accuracy.md has what each rule finds.
+is hashed as well as the whole upload, so trimming too much only loses that one extra view; at
+most ``MOST_VIEWS`` are given, the blurred rules' last. docs/accuracy.md has what each rule
+finds.
 """
 
 from __future__ import annotations
