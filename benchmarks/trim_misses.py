@@ -6,7 +6,9 @@ true box in it by making the copy again from the photo with an 8-pixel checkerbo
 blocks survive the resize into the frame, a blurred backdrop smooths them away), and prints per
 transform: copies found (a trimmed view or the whole within PDQ 31 of the photo), missed with
 the true box among the boxes (PDQ fails on it anyway), missed with no box near it, and how far
-the true box itself hashes from the photo. With ``--show DIR`` each miss is written there with
+the true box itself hashes from the photo. For a screenshotted fake (a protect bank's) a copy
+counts as found when the view its features are taken from (the smallest, at most
+``INNER_AT_MOST`` of the screen) is the photo's box. With ``--show DIR`` each miss is written there with
 the true box in green and the trimmer's in red. ``--ordinary`` instead counts how many of the
 photos themselves get a trimmed view, and the CPU time of trimming them.
 
