@@ -9,8 +9,8 @@ the true box among the boxes (PDQ fails on it anyway), missed with no box near i
 the true box itself hashes from the photo. For a screenshotted fake (a protect bank's) a copy
 counts as found when the view its features are taken from (the smallest, at most
 ``INNER_AT_MOST`` of the screen) is the photo's box. With ``--show DIR`` each miss is written
-there with the true box in green and the trimmer's in red. ``--ordinary`` instead counts how many of the
-photos themselves get a trimmed view, and the CPU time of trimming them.
+there with the true box in green and the trimmer's in red. ``--ordinary`` instead counts how
+many of the photos themselves get a trimmed view, and the CPU time of trimming them.
 
     .venv/bin/python benchmarks/trim_misses.py --transforms screenshot_viewer_light,letterbox
         [--photos DIR] [--limit 200] [--seed 20240601] [--show DIR] [--ordinary]
