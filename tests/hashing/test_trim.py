@@ -1,8 +1,10 @@
 """The frame trimmer, one generated picture per rule: the photo's box is found inside layered app
 chrome (bars of several shades with text and a rounded reply box, dark and light), inside its own
 blurred copy (with and without chrome drawn over it), inside a chat bubble too small for a margin
-rule's old floor, and a saturated photo is not taken for a margin; and a platform that sends
-hashes only sends the trimmed views' hashes that find it."""
+rule's old floor, a fake's smooth body in a chat bubble is not walked over, a product shot on
+white the screen's width is found in a viewer, and a saturated photo is not taken for a margin;
+a query never gets more views than it may carry; and a platform that sends hashes only sends
+the trimmed views' hashes that find it."""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from tests.imaging import sample_photo
 from unshared.hashing.batch import hash_uploads
-from unshared.hashing.normalise import MIN_KEEP, trimmed_views
+from unshared.hashing.normalise import MIN_KEEP, MOST_VIEWS, trimmed_views
 from unshared.hashing.pdq import pdq_of_pixels
+from unshared.match.query import MAX_TRIMMED_VIEWS
 
 RGB = tuple[int, int, int]
 
@@ -98,6 +101,60 @@ def test_a_chat_bubble_smaller_than_the_old_floor(theme: str) -> None:
     assert found(canvas, box)
 
 
+def smooth_body(shown: Image.Image) -> Image.Image:
+    """``shown`` with a smooth skin-like tone over a torso that widens to its bottom edge, as a
+    fake made from it: each row of the tone is flat to a grey level, and it fills the bottom
+    rows from side to side."""
+    pixels = np.asarray(shown).copy()
+    height, width = pixels.shape[:2]
+    for y in range(int(0.4 * height), height):
+        grown = (y - 0.4 * height) / (0.6 * height)
+        half = int(width * (0.25 + 0.3 * grown))
+        left, right = max(0, width // 2 - half), min(width, width // 2 + half)
+        pixels[y, left:right] = np.array((224, 172, 140)) * (0.9 + 0.1 * grown)
+    return Image.fromarray(pixels)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_smooth_fake_in_a_chat_bubble_is_not_walked_over(theme: str) -> None:
+    # The fake's flat body is 70% of the screen's rows, but not of the colour at their ends:
+    # the walk from the reply box stops at the bubble, and the trimmed view a protect bank
+    # takes its features from (the smallest, under half the screen) is the photo.
+    shown = smooth_body(photo(400, 330))
+    canvas, box = chrome(theme, shown, at=(16, 600))
+    bubble = (box[0] - 4, box[1] - 4, box[2] + 4, box[3] + 4)
+    ImageDraw.Draw(canvas).rounded_rectangle(bubble, radius=12, fill=(211, 228, 246))
+    canvas.paste(shown, box[:2])
+    assert found(canvas, box)
+    area = canvas.width * canvas.height
+    smallest = min(
+        (view for view in trimmed_views(np.asarray(canvas)) if view.size <= 3 * area / 2),
+        key=lambda view: view.size,
+    )
+    assert abs(smallest.shape[0] - shown.height) <= 10
+    assert abs(smallest.shape[1] - shown.width) <= 10
+
+
+def on_white(width: int, height: int, frame: int = 0) -> Image.Image:
+    """A product shot: the photo small in the middle of a white picture, whose border is
+    ``frame`` pixels of light grey."""
+    shot = Image.new("RGB", (width, height), (225, 225, 225))
+    ImageDraw.Draw(shot).rectangle(
+        (frame, frame, width - frame - 1, height - frame - 1), fill=(255, 255, 255)
+    )
+    shot.paste(photo(width // 2, height // 2), (width // 4, height // 4))
+    return shot
+
+
+@pytest.mark.parametrize("frame", [0, 6])
+def test_a_product_shot_the_screens_width_in_a_viewer(frame: int) -> None:
+    # Every walk goes on over the shot's white top and sides; its top and bottom edges against
+    # the dark viewer are straight (a thin frame's edge too, right outside the walk's box), and
+    # a viewer shows a photo the screen's width.
+    canvas, box = chrome("dark", on_white(540, 405, frame))
+    assert found(canvas, box)
+
+
 def blurred_canvas(shown: Image.Image, size: tuple[int, int]) -> Image.Image:
     scale = max(size[0] / shown.width, size[1] / shown.height)
     cover = shown.resize((round(shown.width * scale) + 1, round(shown.height * scale) + 1))
@@ -144,6 +201,10 @@ def test_a_saturated_photo_is_not_taken_for_margin() -> None:
     canvas, box = chrome("light", saturated(3))
     assert found(canvas, box)
     assert trimmed_views(np.asarray(saturated(4))) == []
+
+
+def test_never_more_views_than_a_query_may_carry() -> None:
+    assert MOST_VIEWS == MAX_TRIMMED_VIEWS
 
 
 def test_hashes_only_carry_the_trimmed_views(tmp_path: Path) -> None:
