@@ -43,7 +43,7 @@ MIN_VOTES = 3
 #: over the grid, the strongest of each cell first...
 FIRST_PASS = 300
 #: ...and a view's other descriptors are searched only when a photo got this many votes from
-#: those. Over 100 photos matching nothing (912 protected), 18% of the uploads and 13% of their
+#: those. Over 100 photos matching nothing (912 protected), 16% of the uploads and 13% of their
 #: mirror images reach it; of 1,000 hard copies (60% replaced, replaced and screenshotted,
 #: cropped to 60%, mirrored and cropped) against 1,012 protected photos, every one of the 934
 #: that the full search verifies does so through a view with 3 or more (docs/accuracy.md).
