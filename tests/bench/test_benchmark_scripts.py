@@ -67,6 +67,24 @@ def test_unmatched_benchmark_runs(tmp_path: Path) -> None:
         assert rows[f"Unshared, {kind} bank: a registered photo"] == ["3", "3"]
 
 
+def test_upload_cost_benchmark_runs(tmp_path: Path) -> None:
+    for name in ("chelsea", "coffee", "rocket", "astronaut", "hubble_deep_field", "retina"):
+        sample_photo(name).save(tmp_path / f"{name}.png")
+    command = [sys.executable, "benchmarks/upload_cost.py", "--photos", str(tmp_path)]
+    options = ["--registered", "3", "--uploads", "3", "--grow", "8"]
+    done = subprocess.run(
+        [*command, *options], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    # Three photos registered and five made from them; the other three match none of them.
+    assert "8 photos registered" in done.stdout and "5 synthetic" in done.stdout
+    assert "3 uploads matching nothing (0 matched something)" in done.stdout
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")][1:]
+    stages = [line.split(" | ")[0].lstrip("| ") for line in rows]
+    assert stages[0] == "decode" and stages[-1] == "**views + matching**"
+    assert "matching (FeatureIndex.matches)" in stages
+
+
 def test_nprobe_benchmark_runs(tmp_path: Path) -> None:
     for name in ("chelsea", "coffee", "rocket", "astronaut", "hubble_deep_field", "retina"):
         sample_photo(name).save(tmp_path / f"{name}.png")

@@ -19,6 +19,7 @@ from tests.imaging import encode, sample_photo
 from unshared.config import Settings
 from unshared.features import FeatureIndex, Features, extract, fit, verify
 from unshared.features.extract import _spread
+from unshared.features.index import FIRST_PASS
 from unshared.features.verify import (
     MIN_INLIERS,
     MIN_MUTUAL,
@@ -243,11 +244,67 @@ def test_a_mirrored_copy_is_found_through_the_mirror_image() -> None:
     assert plain.mirror is None
     assert index.matches(plain) == []  # ORB descriptors do not survive a mirror
     both = extract(copy, 1000, mirror=True)
-    assert np.array_equal(both.descriptors, plain.descriptors)
+    assert sorted(map(bytes, both.descriptors)) == sorted(map(bytes, plain.descriptors))
     assert [image for image, _ in index.matches(both)] == [1]
     # The mirror image is only looked at when the picture itself shows nothing.
     itself = extract(picture, 1000)
     assert index.matches(extract(picture, 1000, mirror=True)) == index.matches(itself)
+
+
+def test_the_mirror_images_features_are_those_of_the_flipped_picture() -> None:
+    # Only the descriptors are computed again, at the mirrored keypoints: what ORB detects on
+    # the flipped picture, at the same places, with the same descriptors (to a few bits).
+    picture = texture(12, (480, 360))
+    mirror = extract(picture, 1000, mirror=True).mirror
+    flipped = extract(np.ascontiguousarray(picture[:, ::-1]), 1000)
+    assert mirror is not None and abs(len(mirror) - len(flipped)) <= 10
+    apart = np.linalg.norm(mirror.points[:, None] - flipped.points[None], axis=2)
+    nearest = apart.argmin(axis=1)
+    same_place = apart[np.arange(len(mirror)), nearest] * 480 < 0.5
+    assert same_place.mean() >= 0.9
+    bits = np.unpackbits(mirror.descriptors ^ flipped.descriptors[nearest], axis=1).sum(axis=1)
+    assert np.median(bits[same_place]) == 0 and (bits[same_place] <= 16).mean() >= 0.95
+
+
+def test_a_querys_keypoints_come_in_rounds_over_the_grid() -> None:
+    # The strongest of each of the 16 cells first, then the second strongest of each: the first
+    # pass's first descriptors are spread over the whole picture, not its top rows.
+    picture = texture(13, (480, 360))
+    query = extract(picture, 1000, mirror=True)
+    plain = extract(picture, 1000)
+    assert sorted(map(bytes, query.descriptors)) == sorted(map(bytes, plain.descriptors))
+    for features in (query, query.mirror):
+        assert features is not None
+        cells = (features.points * np.array([4 * 480 / 480, 4 * 480 / 360])).astype(int)
+        first = {tuple(c) for c in np.minimum(cells[:16], 3)}
+        assert len(first) == 16
+        top = np.minimum(cells[:FIRST_PASS], 3)
+        counts = np.unique(top[:, 1] * 4 + top[:, 0], return_counts=True)[1]
+        assert len(counts) == 16 and counts.min() >= FIRST_PASS // 16 - 1
+
+
+def test_an_upload_that_shows_nothing_is_searched_in_its_first_pass_only(
+    monkeypatch: pytest.MonkeyPatch, pictures: dict[str, Image.Image]
+) -> None:
+    # 40 pictures: in a handful, chance neighbours pass the ratio test too easily to be chance.
+    index = FeatureIndex()
+    for seed in range(20, 60):
+        index.add(seed, extract(texture(seed, (480, 360))))
+    searched: list[list[int]] = []
+    nearest = index._nearest
+
+    def spy(descriptors: list[np.ndarray], *args: float) -> list[np.ndarray]:
+        searched.append([len(d) for d in descriptors])
+        return nearest(descriptors, *args)
+
+    monkeypatch.setattr(index, "_nearest", spy)
+    unrelated = extract(np.asarray(pictures["chelsea"]), 1000, mirror=True)
+    assert index.matches(unrelated) == []
+    assert searched == [[FIRST_PASS, FIRST_PASS]]  # the upload's and its mirror image's
+    searched.clear()
+    copy = np.ascontiguousarray(texture(22, (480, 360))[30:330, 40:440])
+    assert [image for image, _ in index.matches(extract(copy, 1000, mirror=True))] == [22]
+    assert searched == [[FIRST_PASS, FIRST_PASS], [1000 - FIRST_PASS]]  # then the rest
 
 
 def test_a_photo_in_a_screenshot_is_found_through_its_trimmed_view() -> None:

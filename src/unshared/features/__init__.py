@@ -20,7 +20,8 @@ place of the photo; ``features_from_hex`` checks them (``wire``).
 
 An upload's features carry its mirror image's too (``extract(rgb, QUERY_KEYPOINTS, mirror=True)``),
 since descriptors do not survive a mirror; ``index.matches`` looks at them only when the upload
-itself verifies nothing.
+itself verifies nothing. A query's keypoints come in rounds over the grid, so that the index's
+first pass can search only the first few hundred of each view's descriptors.
 """
 
 from __future__ import annotations

@@ -38,6 +38,16 @@ MAX_CANDIDATES = 5
 #: screenshotted, cropped to 60%), had 4 or more. Verifying costs 5-6 ms a candidate, so an
 #: upload that matches nothing, the usual one, mostly skips it.
 MIN_VOTES = 3
+#: A query's first pass searches this many descriptors of each of its views (the upload, the
+#: photo inside its frame, its mirror image): the first, which a query's features put in rounds
+#: over the grid, the strongest of each cell first...
+FIRST_PASS = 300
+#: ...and a view's other descriptors are searched only when a photo got this many votes from
+#: those. Over 100 photos matching nothing (912 protected), 16% of the uploads and 13% of their
+#: mirror images reach it; of 1,000 hard copies (60% replaced, replaced and screenshotted,
+#: cropped to 60%, mirrored and cropped) against 1,012 protected photos, every one of the 934
+#: that the full search verifies does so through a view with 3 or more (docs/accuracy.md).
+FIRST_VOTES = 2
 #: A descriptor match farther than this (of 256 bits) is noise, whatever the ratio test says.
 MAX_DISTANCE = 64
 #: Up to this many descriptors the search is exact; past it, an inverted file.
@@ -127,20 +137,30 @@ class FeatureIndex:
     def query(self, features: Features, *, ratio: float = RATIO) -> list[tuple[int, int]]:
         """``(image id, votes)`` for every image holding at least one of the query's
         descriptors' ratio-test nearest neighbours, most votes first."""
+        (owners,) = self._nearest([features.descriptors], ratio)
+        return _votes(owners)
+
+    def _nearest(self, descriptors: list[np.ndarray], ratio: float = RATIO) -> list[np.ndarray]:
+        """For each array of descriptors, the image owning each one's nearest neighbour when it
+        passes the ratio test (-1 when it does not), searched in one call."""
+        sizes = [len(d) for d in descriptors]
         with self._lock:
             index = self._built()
-            if len(features) == 0 or index.ntotal < 2:
-                return []
-            distances, rows = index.search(features.descriptors, 2)
+            if not sum(sizes) or index.ntotal < 2:
+                return [np.full(size, -1, np.int64) for size in sizes]
+            # One thread (this request's): faiss's default, a thread per core, took 2-3 times
+            # the CPU for a query's few hundred descriptors (docs/accuracy.md). OpenMP keeps the
+            # setting per calling thread.
+            faiss.omp_set_num_threads(1)
+            distances, rows = index.search(np.concatenate(descriptors), 2)
             owners = self._owners[rows[:, 0]]
         good = (
             (rows[:, 1] >= 0)
             & (distances[:, 0] <= MAX_DISTANCE)
             & (distances[:, 0] < ratio * distances[:, 1])
         )
-        owners = owners[good]
-        votes = Counter(owners[owners >= 0].tolist())
-        return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        owners = np.where(good, owners, -1)
+        return np.split(owners, np.cumsum(sizes)[:-1])
 
     def matches(
         self,
@@ -151,19 +171,37 @@ class FeatureIndex:
     ) -> list[tuple[int, int]]:
         """``(image id, inliers)`` of the images ``features`` verifiably shows, most first; when
         none, those the photo inside its frame shows, then those its mirror image shows, as far
-        as it carries them."""
-        found = self._verified(features, min_inliers, max_candidates)
-        for other in (features.inner, features.mirror):
-            if not found and other is not None:
-                found = self._verified(other, min_inliers, max_candidates)
-        return found
+        as it carries them.
+
+        A first pass searches only the first ``FIRST_PASS`` descriptors of each of them (a
+        query's come in rounds over the picture's grid, the strongest of each cell first), all
+        in one call; the rest of a view's are searched only when some photo got
+        ``FIRST_VOTES`` votes from those. An upload that shows no protected photo, the usual
+        one, mostly stops there."""
+        views = [v for v in (features, features.inner, features.mirror) if v is not None]
+        first = self._nearest([v.descriptors[:FIRST_PASS] for v in views])
+        for view, owners in zip(views, first, strict=True):
+            votes = _votes(owners)
+            if not votes or votes[0][1] < FIRST_VOTES:
+                continue
+            if len(view) > FIRST_PASS:
+                (rest,) = self._nearest([view.descriptors[FIRST_PASS:]])
+                votes = _votes(np.concatenate([owners, rest]))
+            found = self._verified(view, votes, min_inliers, max_candidates)
+            if found:
+                return found
+        return []
 
     def _verified(
-        self, features: Features, min_inliers: int, max_candidates: int
+        self,
+        features: Features,
+        votes: list[tuple[int, int]],
+        min_inliers: int,
+        max_candidates: int,
     ) -> list[tuple[int, int]]:
         out = []
-        for image_id, votes in self.query(features)[:max_candidates]:
-            if votes < MIN_VOTES:
+        for image_id, count in votes[:max_candidates]:
+            if count < MIN_VOTES:
                 break  # most votes first
             candidate = self._features.get(image_id)  # None if removed meanwhile
             inliers = verify(features, candidate) if candidate is not None else 0
@@ -177,12 +215,23 @@ class FeatureIndex:
         items = [(i, f) for i, f in self._features.items() if len(f)]
         self._owners = np.zeros(0, np.int64)
         self._rows = {}
+        if not items:
+            self._faiss = faiss.IndexBinaryFlat(256)
+            return self._faiss
+        # All at once: appended one image at a time, the owners were copied once per image
+        # (hours at 100,000 photos).
+        descriptors = np.concatenate([f.descriptors for _, f in items])
+        rows = np.arange(len(descriptors), dtype=np.int64)
         if self._descriptors <= self.exact_limit:
             self._faiss = faiss.IndexBinaryFlat(256)
+            self._faiss.add(descriptors)  # a flat scan numbers its rows in order
         else:
-            self._faiss = self._trained(np.concatenate([f.descriptors for _, f in items]))
-        for image_id, features in items:
-            self._append(image_id, features)
+            self._faiss = self._trained(descriptors)
+            self._faiss.add_with_ids(descriptors, rows)
+        self._owners = np.concatenate([np.full(len(f), i, np.int64) for i, f in items])
+        starts = np.cumsum([0] + [len(f) for _, f in items])
+        for (image_id, _), start, end in zip(items, starts[:-1], starts[1:], strict=True):
+            self._rows[image_id] = rows[start:end]
         return self._faiss
 
     def _trained(self, descriptors: np.ndarray) -> faiss.IndexBinaryIVF:
@@ -254,3 +303,9 @@ class FeatureIndex:
             )
         index._descriptors = int(counts.sum())
         return index
+
+
+def _votes(owners: np.ndarray) -> list[tuple[int, int]]:
+    """``(image id, votes)`` from the owners of matched descriptors (-1: none), most first."""
+    votes = Counter(owners[owners >= 0].tolist())
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
