@@ -83,10 +83,22 @@ def test_workers_need_shared_rate_limits(tmp_path: Path) -> None:
     assert "rate limits they share" in run.stderr
 
 
+def _every_worker_ready(url: str) -> None:
+    """Wait until 20 new connections in a row find a worker ready: ``_serve`` waits for the
+    first one, and a worker still loading its index rightly answers 503 (each worker loads its
+    own; on a loaded machine one was ready seconds after the other)."""
+    deadline, ready = time.monotonic() + 60, 0
+    while ready < 20:
+        assert time.monotonic() < deadline, "a worker never became ready"
+        ready = ready + 1 if httpx.get(f"{url}/readyz", timeout=30).status_code == 200 else 0
+        time.sleep(0.01 if ready else 0.2)
+
+
 def test_workers_serve_on_one_port(postgres_schema_url: str, tmp_path: Path) -> None:
     key = _platform_key(postgres_schema_url)
     with ExitStack() as stack:
         url = stack.enter_context(_serve(postgres_schema_url, tmp_path / "w", "--workers", "2"))
+        _every_worker_ready(url)
         http = stack.enter_context(httpx.Client(base_url=url, timeout=30))
         made = http.post("/v1/cases", json={"images": [{"pdq": PDQ, "quality": 90}]})
         assert made.status_code == 201, made.text
